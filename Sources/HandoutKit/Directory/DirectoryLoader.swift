@@ -1,0 +1,191 @@
+import Foundation
+
+/// Reads a directory file in handout's JSON format and validates it, reporting every
+/// problem with its line and column, the partner id and the field path.
+public enum DirectoryLoader {
+    public static func load(path: String, displayPath: String? = nil) throws -> Directory {
+        let shown = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputErrors([Diagnostic(.error, "cannot read the partner directory", path: shown)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputErrors([Diagnostic(.error, "the partner directory is not UTF-8 text", path: shown)])
+        }
+        return try parse(text, path: shown)
+    }
+
+    public static func parse(_ text: String, path: String) throws -> Directory {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw InputErrors([Diagnostic(.error, "malformed JSON: \(error.message)", path: path, line: error.line, column: error.column)])
+        }
+        let log = DiagnosticLog(path: path)
+        let directory = decodeDirectory(root, path: path, log: log)
+        try log.throwIfErrors()
+        return directory
+    }
+
+    static let partnerFields = [
+        "id", "name", "categories", "description", "phones", "website", "intake_url", "email",
+        "address", "confidential_location", "service_area", "languages", "interpretation", "hours",
+        "fees", "eligibility", "last_verified", "active",
+    ]
+
+    private static func decodeDirectory(_ root: JSONNode, path: String, log: DiagnosticLog) -> Directory {
+        let top = FieldReader(root, owner: "directory", log: log)
+        guard top.expectObject() else { return Directory(path: path, regionName: nil, taxonomy: .builtIn, partners: []) }
+        defer { top.finish(known: ["region", "categories", "partners"]) }
+
+        var regionName: String?
+        if let region = top.object("region") {
+            regionName = region.string("name")
+            region.finish(known: ["name"])
+        }
+
+        var extra: [Taxonomy.Category] = []
+        for (offset, node) in (top.array("categories") ?? []).enumerated() {
+            let category = top.nested(node, field: "categories[\(offset)]")
+            guard category.expectObject() else { continue }
+            let id = category.string("id", required: true)
+            var labels: [String: String] = [:]
+            if let labelReader = category.object("labels"), case .object(let members) = labelReader.node.value {
+                for member in members {
+                    if let label = labelReader.string(member.key) { labels[member.key] = label }
+                }
+            }
+            category.finish(known: ["id", "labels"])
+            if let id { extra.append(Taxonomy.Category(id: id, labels: labels)) }
+        }
+        let taxonomy = Taxonomy.builtIn.adding(extra)
+
+        var partners: [Partner] = []
+        var firstLine: [String: Int] = [:]
+        for (offset, element) in (top.array("partners", required: true) ?? []).enumerated() {
+            guard let partner = decodePartner(element, number: offset + 1, taxonomy: taxonomy, log: log) else { continue }
+            if let line = firstLine[partner.id] {
+                log.add(.error, "partner \"\(partner.id)\": duplicate id; first used at line \(line)", line: element.line, column: element.column)
+                continue
+            }
+            firstLine[partner.id] = element.line
+            partners.append(partner)
+        }
+        return Directory(path: path, regionName: regionName, taxonomy: taxonomy, partners: partners)
+    }
+
+    private static func decodePartner(_ node: JSONNode, number: Int, taxonomy: Taxonomy, log: DiagnosticLog) -> Partner? {
+        var owner = "partner #\(number)"
+        if case .string(let id) = node["id"]?.value, !id.isEmpty { owner = "partner \"\(id)\"" }
+        let reader = FieldReader(node, owner: owner, log: log)
+        guard reader.expectObject() else { return nil }
+        defer { reader.finish(known: partnerFields) }
+
+        let id = reader.string("id", required: true)
+        if let id, id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) == nil {
+            reader.fail("id", "\"\(id)\" is not a valid id (use lowercase letters, digits and dashes)")
+        }
+        let name = reader.string("name", required: true)
+        let categoryNodes = reader.strings("categories", required: true)
+        if categoryNodes.isEmpty, let value = reader.value("categories"), case .array = value.value {
+            reader.fail("categories", "must name at least one category")
+        }
+        for (offset, category) in categoryNodes.enumerated() where !taxonomy.contains(category.text) {
+            let message = NearestName.describe("unknown category \"\(category.text)\"", name: category.text, among: taxonomy.ids)
+            reader.fail("categories[\(offset)]", message, at: category.node)
+        }
+
+        let phones = (reader.array("phones") ?? []).enumerated().compactMap { offset, element in
+            decodePhone(reader.nested(element, field: "phones[\(offset)]"))
+        }
+        let website = reader.url("website")
+        let intakeURL = reader.url("intake_url")
+        let email = reader.string("email")
+        if let email, email.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) == nil {
+            reader.fail("email", "\"\(email)\" is not an email address")
+        }
+        let address = reader.object("address").map { fields in
+            defer { fields.finish(known: ["street", "city", "state", "zip"]) }
+            return Partner.Address(
+                street: fields.string("street"), city: fields.string("city"),
+                state: fields.string("state")?.uppercased(), zip: fields.string("zip"))
+        }
+        let confidential = reader.bool("confidential_location") ?? false
+        let serviceArea = reader.object("service_area").map(decodeServiceArea) ?? Partner.ServiceArea()
+
+        let languages = reader.strings("languages")
+        for (offset, language) in languages.enumerated()
+        where language.text.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]+)*$", options: .regularExpression) == nil {
+            reader.fail("languages[\(offset)]", "\"\(language.text)\" is not a language code like \"en\" or \"es\"", at: language.node)
+        }
+
+        let eligibility = reader.object("eligibility").map { fields in
+            defer { fields.finish(known: ["max_income_fpl_percent", "min_age", "max_age", "notes"]) }
+            return Partner.Eligibility(
+                maxIncomeFPLPercent: fields.number("max_income_fpl_percent"),
+                minAge: fields.number("min_age").map { Int($0) },
+                maxAge: fields.number("max_age").map { Int($0) },
+                notes: fields.string("notes"))
+        }
+
+        var lastVerified: Day?
+        if let text = reader.string("last_verified") {
+            lastVerified = Day(text)
+            if lastVerified == nil { reader.fail("last_verified", "\"\(text)\" is not a date (YYYY-MM-DD)") }
+        }
+
+        let hasContact = !phones.isEmpty || website != nil || intakeURL != nil || email != nil
+            || (address != nil && !confidential)
+        let contactFieldsGiven = ["phones", "website", "intake_url", "email", "address"].contains { reader.value($0) != nil }
+        if !hasContact && !contactFieldsGiven {
+            log.add(.error, "\(owner): no way to make contact: give at least one of phones, website, intake_url, email or address",
+                line: node.line, column: node.column)
+        }
+
+        guard let id, let name else { return nil }
+        return Partner(
+            id: id, name: name, categories: categoryNodes.map(\.text), description: reader.string("description"),
+            phones: phones, website: website, intakeURL: intakeURL, email: email, address: address,
+            confidentialLocation: confidential, serviceArea: serviceArea, languages: languages.map(\.text),
+            interpretation: reader.bool("interpretation") ?? false, hours: reader.string("hours"),
+            fees: reader.string("fees"), eligibility: eligibility, lastVerified: lastVerified,
+            active: reader.bool("active") ?? true, line: node.line, column: node.column)
+    }
+
+    private static func decodePhone(_ fields: FieldReader) -> Partner.Phone? {
+        guard fields.expectObject() else { return nil }
+        defer { fields.finish(known: ["number", "type", "label"]) }
+        var kind = Partner.Phone.Kind.voice
+        if let kindText = fields.string("type") {
+            guard let parsed = Partner.Phone.Kind(rawValue: kindText) else {
+                fields.fail("type", "unknown phone type \"\(kindText)\" (use voice, text, tty or fax)")
+                return nil
+            }
+            kind = parsed
+        }
+        guard let number = fields.string("number", required: true) else { return nil }
+        guard let parsed = PhoneNumber(number) else {
+            fields.fail("number", "\"\(number)\" is not a valid phone number")
+            return nil
+        }
+        return Partner.Phone(number: parsed, kind: kind, label: fields.string("label"))
+    }
+
+    private static func decodeServiceArea(_ fields: FieldReader) -> Partner.ServiceArea {
+        defer { fields.finish(known: ["zips", "counties", "states", "remote"]) }
+        var area = Partner.ServiceArea()
+        let zips = fields.strings("zips")
+        for (offset, zip) in zips.enumerated() where !ZipPattern.isValid(zip.text) {
+            fields.fail("zips[\(offset)]", "\"\(zip.text)\" is not a ZIP code or a prefix pattern like \"606*\"", at: zip.node)
+        }
+        area.zips = zips.map(\.text)
+        area.counties = fields.strings("counties").map(\.text)
+        let states = fields.strings("states")
+        for (offset, state) in states.enumerated() where state.text.range(of: "^[A-Za-z]{2}$", options: .regularExpression) == nil {
+            fields.fail("states[\(offset)]", "\"\(state.text)\" is not a two-letter state code", at: state.node)
+        }
+        area.states = states.map { $0.text.uppercased() }
+        area.remote = fields.bool("remote") ?? false
+        return area
+    }
+}

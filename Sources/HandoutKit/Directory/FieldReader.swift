@@ -1,0 +1,150 @@
+import Foundation
+
+/// Reads the fields of one JSON object for the directory loader, reporting wrong types,
+/// missing required fields and unknown keys, each at the position of the value (or of the
+/// object when the field is missing). Messages name the owner and the field path:
+/// `partner "x": phones[0].number: …`.
+struct FieldReader {
+    let node: JSONNode
+    /// Who owns the fields: `partner "x"`, `region`.
+    let owner: String
+    /// Where this object sits inside its owner: "" for the owner itself, `phones[0]`.
+    let path: String
+    let log: DiagnosticLog
+
+    init(_ node: JSONNode, owner: String, path: String = "", log: DiagnosticLog) {
+        self.node = node
+        self.owner = owner
+        self.path = path
+        self.log = log
+    }
+
+    /// A reader for an object nested in this one.
+    func nested(_ child: JSONNode, field: String) -> FieldReader {
+        FieldReader(child, owner: owner, path: fieldPath(field), log: log)
+    }
+
+    private func fieldPath(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
+
+    /// Reports a problem with `field`, at `position` or else at the field's value.
+    func fail(_ field: String, _ message: String, at position: JSONNode? = nil) {
+        let at = position ?? value(field) ?? node
+        log.add(.error, "\(owner): \(fieldPath(field)): \(message)", line: at.line, column: at.column)
+    }
+
+    /// False (after reporting it) when the node is not an object.
+    func expectObject() -> Bool {
+        if case .object = node.value { return true }
+        let subject = path.isEmpty ? owner : "\(owner): \(path)"
+        log.add(.error, "\(subject): expected an object, found \(node.typeDescription)", line: node.line, column: node.column)
+        return false
+    }
+
+    /// The field's value; `null` counts as absent. A missing required field is reported.
+    func value(_ field: String, required: Bool = false) -> JSONNode? {
+        if let found = node[field], !found.isNull { return found }
+        if required {
+            let subject = path.isEmpty ? owner : "\(owner): \(path)"
+            log.add(.error, "\(subject): missing required field \"\(field)\"", line: node.line, column: node.column)
+        }
+        return nil
+    }
+
+    private func wrongType(_ field: String, expected: String, found: JSONNode) {
+        fail(field, "expected \(expected), found \(found.typeDescription)", at: found)
+    }
+
+    func string(_ field: String, required: Bool = false) -> String? {
+        guard let found = value(field, required: required) else { return nil }
+        guard case .string(let text) = found.value else {
+            wrongType(field, expected: "a string", found: found)
+            return nil
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if required { fail(field, "must not be empty", at: found) }
+            return nil
+        }
+        return trimmed
+    }
+
+    func bool(_ field: String) -> Bool? {
+        guard let found = value(field) else { return nil }
+        guard case .bool(let flag) = found.value else {
+            wrongType(field, expected: "true or false", found: found)
+            return nil
+        }
+        return flag
+    }
+
+    func number(_ field: String) -> Double? {
+        guard let found = value(field) else { return nil }
+        guard case .number(let number) = found.value else {
+            wrongType(field, expected: "a number", found: found)
+            return nil
+        }
+        return number
+    }
+
+    func array(_ field: String, required: Bool = false) -> [JSONNode]? {
+        guard let found = value(field, required: required) else { return nil }
+        guard case .array(let elements) = found.value else {
+            wrongType(field, expected: "an array", found: found)
+            return nil
+        }
+        return elements
+    }
+
+    /// An array of strings, with the position of each; other elements are reported.
+    func strings(_ field: String, required: Bool = false) -> [(text: String, node: JSONNode)] {
+        guard let elements = array(field, required: required) else { return [] }
+        var result: [(String, JSONNode)] = []
+        for (offset, element) in elements.enumerated() {
+            if case .string(let text) = element.value {
+                result.append((text, element))
+            } else {
+                wrongType("\(field)[\(offset)]", expected: "a string", found: element)
+            }
+        }
+        return result
+    }
+
+    func object(_ field: String) -> FieldReader? {
+        guard let found = value(field) else { return nil }
+        let reader = nested(found, field: field)
+        return reader.expectObject() ? reader : nil
+    }
+
+    /// An http or https URL.
+    func url(_ field: String) -> String? {
+        guard let text = string(field) else { return nil }
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
+            let url = URL(string: text), url.host?.isEmpty == false
+        else {
+            fail(field, "\"\(text)\" is not an http or https URL")
+            return nil
+        }
+        return text
+    }
+
+    /// Reports every key that is not in `known` (with the nearest known name) and every key
+    /// written twice.
+    func finish(known: [String]) {
+        guard case .object(let members) = node.value else { return }
+        let subject = path.isEmpty ? owner : "\(owner): \(path)"
+        var seen: Set<String> = []
+        for member in members {
+            if !seen.insert(member.key).inserted {
+                log.add(.error, "\(subject): field \"\(member.key)\" is given twice", line: member.keyLine, column: member.keyColumn)
+            } else if !known.contains(member.key) {
+                let message = NearestName.describe("unknown field \"\(member.key)\"", name: member.key, among: known)
+                log.add(.error, "\(subject): \(message)", line: member.keyLine, column: member.keyColumn)
+            }
+        }
+    }
+}
+
+extension JSONNode {
+    var isNull: Bool { if case .null = value { return true }; return false }
+}

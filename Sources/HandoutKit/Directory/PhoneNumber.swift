@@ -1,0 +1,59 @@
+import Foundation
+
+/// A phone number as a directory writes it ("+1 312 555 0100", "(312) 555-0100", "988"),
+/// checked and turned into a display form and a `tel:` link.
+public struct PhoneNumber: Sendable, Equatable {
+    /// Digits only, with the country code for North American numbers.
+    public let digits: String
+    public let hasPlus: Bool
+
+    /// Accepts digits with spaces, dots, dashes and parentheses, an optional leading `+`;
+    /// 10 digits (North American), 11 starting with 1, 7 to 15 after a `+`, or a 3-digit
+    /// N11 service number such as 211 or 988.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let allowed = Set("0123456789 .-()")
+        var body = Substring(trimmed)
+        let plus = body.first == "+"
+        if plus { body = body.dropFirst() }
+        guard !body.isEmpty, body.allSatisfy({ allowed.contains($0) }),
+            body.filter({ $0 == "(" }).count == body.filter({ $0 == ")" }).count
+        else { return nil }
+        let digits = String(body.filter(\.isASCIIDigit))
+        switch (plus, digits.count) {
+        case (false, 3) where digits.hasSuffix("11") || digits == "988":
+            self.digits = String(digits)
+        case (false, 10):
+            guard Self.isNorthAmerican(Substring(digits)) else { return nil }
+            self.digits = "1" + digits
+        case (_, 11) where digits.first == "1":
+            guard Self.isNorthAmerican(digits.dropFirst()) else { return nil }
+            self.digits = String(digits)
+        case (true, 7...15) where digits.first != "1":
+            self.digits = String(digits)
+        default:
+            return nil
+        }
+        self.hasPlus = plus || digits.count >= 10
+    }
+
+    /// Area code and exchange may not start with 0 or 1.
+    private static func isNorthAmerican(_ ten: Substring) -> Bool {
+        let chars = Array(ten)
+        return chars.count == 10 && chars[0] >= "2" && chars[3] >= "2"
+    }
+
+    private var isNorthAmerican: Bool { digits.count == 11 && digits.first == "1" }
+
+    /// "312-555-0100" for North American numbers (one token, so text never breaks inside it),
+    /// "988" for service numbers, "+44 20 7946 0958" left as digits with a plus otherwise.
+    public var display: String {
+        if isNorthAmerican {
+            let d = Array(digits.dropFirst())
+            return String(d[0..<3]) + "-" + String(d[3..<6]) + "-" + String(d[6..<10])
+        }
+        return digits.count == 3 ? digits : "+" + digits
+    }
+
+    public var telURL: String { digits.count == 3 ? "tel:" + digits : "tel:+" + digits }
+}

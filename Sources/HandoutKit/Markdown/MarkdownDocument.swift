@@ -1,0 +1,140 @@
+import CCmark
+
+/// One parsed Markdown document. This is the only type that touches cmark: it parses,
+/// rewrites link destinations, renders HTML in cmark's safe default mode, copies the tree
+/// into Swift values and frees every cmark pointer before returning.
+public struct MarkdownDocument: Sendable {
+    /// The block tree, for the plain-text renderer and for checks.
+    public let root: MarkdownNode
+    /// HTML from cmark in safe mode: raw HTML omitted, dangerous link schemes emptied.
+    public let html: String
+
+    /// - Parameters:
+    ///   - markdown: CommonMark source.
+    ///   - lineOffset: added to every source line, so positions count from the top of a
+    ///     file whose front matter was stripped before parsing.
+    ///   - rewriteLink: maps a link destination to another (nil keeps it); used to turn
+    ///     `other-handout.md` into the file the other handout is rendered to.
+    public init(markdown: String, lineOffset: Int = 0, rewriteLink: (String) -> String? = { _ in nil }) {
+        // Never CMARK_OPT_UNSAFE: cmark's default drops raw HTML and javascript:/vbscript:/file: links.
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        let utf8 = Array(markdown.utf8)
+        guard let document = cmark_parse_document(utf8, utf8.count, options) else {
+            // cmark only fails to allocate; an empty document is the honest fallback.
+            self.root = MarkdownNode(kind: .document, line: 1, column: 1)
+            self.html = ""
+            return
+        }
+        defer { cmark_node_free(document) }
+        self.root = Self.copyTree(document, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
+            self.html = ""
+            return
+        }
+        defer { free(rendered) }
+        self.html = String(cString: rendered)
+    }
+
+    /// Walks the tree with cmark's iterator (no recursion, so deep nesting cannot
+    /// overflow the stack), rewriting link destinations as it goes.
+    private static func copyTree(
+        _ document: OpaquePointer, lineOffset: Int, rewriteLink: (String) -> String?
+    ) -> MarkdownNode {
+        guard let iterator = cmark_iter_new(document) else {
+            return MarkdownNode(kind: .document, line: 1, column: 1)
+        }
+        defer { cmark_iter_free(iterator) }
+        var stack: [MarkdownNode] = []
+        var finished = MarkdownNode(kind: .document, line: 1, column: 1)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                if let destination = string(cmark_node_get_url(node)), let rewritten = rewriteLink(destination) {
+                    cmark_node_set_url(node, rewritten)
+                }
+                let copy = copyNode(node, lineOffset: lineOffset)
+                if isLeaf(cmark_node_get_type(node)) {
+                    stack[stack.count - 1].children.append(copy)
+                } else {
+                    stack.append(copy)
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                let closed = stack.removeLast()
+                if stack.isEmpty {
+                    finished = closed
+                } else {
+                    stack[stack.count - 1].children.append(closed)
+                }
+            }
+        }
+        return finished
+    }
+
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK,
+            CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK,
+            CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func copyNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
+        let kind: MarkdownNode.Kind
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: kind = .document
+        case CMARK_NODE_BLOCK_QUOTE: kind = .blockQuote
+        case CMARK_NODE_LIST:
+            kind = .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM: kind = .item
+        case CMARK_NODE_CODE_BLOCK: kind = .codeBlock(info: string(cmark_node_get_fence_info(node)) ?? "")
+        case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
+        case CMARK_NODE_PARAGRAPH: kind = .paragraph
+        case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: kind = .thematicBreak
+        case CMARK_NODE_SOFTBREAK: kind = .softBreak
+        case CMARK_NODE_LINEBREAK: kind = .lineBreak
+        case CMARK_NODE_CODE: kind = .code
+        case CMARK_NODE_HTML_INLINE: kind = .htmlInline
+        case CMARK_NODE_EMPH: kind = .emphasis
+        case CMARK_NODE_STRONG: kind = .strong
+        case CMARK_NODE_LINK:
+            kind = .link(destination: safeDestination(string(cmark_node_get_url(node)) ?? ""))
+        case CMARK_NODE_IMAGE:
+            kind = .image(destination: safeDestination(string(cmark_node_get_url(node)) ?? ""))
+        default: kind = .text
+        }
+        return MarkdownNode(
+            kind: kind,
+            literal: string(cmark_node_get_literal(node)) ?? "",
+            line: Int(cmark_node_get_start_line(node)) + lineOffset,
+            column: Int(cmark_node_get_start_column(node)))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// The same rule as cmark's HTML renderer in safe mode, so the text output never
+    /// carries a destination the HTML output drops.
+    static func safeDestination(_ destination: String) -> String {
+        let lowered = destination.lowercased()
+        let safeImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+        if safeImages.contains(where: lowered.hasPrefix) { return destination }
+        let dangerous = ["javascript:", "vbscript:", "file:", "data:"]
+        return dangerous.contains(where: lowered.hasPrefix) ? "" : destination
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

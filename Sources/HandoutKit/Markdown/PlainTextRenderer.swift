@@ -1,0 +1,212 @@
+/// Renders a Markdown tree as plain text to paste into an email, a patient portal or a chat:
+/// headings underlined, paragraphs wrapped, lists with hanging indents, block quotes marked
+/// with "> ", code verbatim, links as "text (URL)", and no line ever broken inside a URL or
+/// a phone number. Widths are terminal columns (see `DisplayWidth`).
+public struct PlainTextRenderer: Sendable {
+    public var width: Int
+
+    public init(width: Int = 72) { self.width = width }
+
+    public func render(_ document: MarkdownNode) -> String {
+        let lines = blocks(document.children, width: width, tight: false)
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Blocks
+
+    /// Renders a sequence of blocks, separated by a blank line unless `tight`.
+    private func blocks(_ nodes: [MarkdownNode], width: Int, tight: Bool) -> [String] {
+        var lines: [String] = []
+        for node in nodes {
+            let rendered = block(node, width: width)
+            if rendered.isEmpty { continue }
+            if !lines.isEmpty && !tight { lines.append("") }
+            lines.append(contentsOf: rendered)
+        }
+        return lines
+    }
+
+    private func block(_ node: MarkdownNode, width: Int) -> [String] {
+        switch node.kind {
+        case .paragraph:
+            return wrap(inlineText(node.children), width: width)
+        case .heading(let level):
+            let lines = wrap(inlineText(node.children), width: width)
+            let underline = String(repeating: level == 1 ? "=" : "-", count: lines.map(DisplayWidth.of).max() ?? 0)
+            return lines.isEmpty ? [] : lines + [underline]
+        case .list(let ordered, let start, let tight):
+            return list(node.children, ordered: ordered, start: start, tight: tight, width: width)
+        case .blockQuote:
+            return blocks(node.children, width: max(width - 2, 1), tight: false).map { $0.isEmpty ? ">" : "> " + $0 }
+        case .codeBlock:
+            var code = node.literal
+            if code.hasSuffix("\n") { code.removeLast() }
+            return code.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+        case .thematicBreak:
+            return ["* * *"]
+        case .item, .document:
+            return blocks(node.children, width: width, tight: false)
+        default:
+            // Raw HTML is dropped, as the HTML renderer drops it.
+            return []
+        }
+    }
+
+    private func list(_ items: [MarkdownNode], ordered: Bool, start: Int, tight: Bool, width: Int) -> [String] {
+        let markers = items.indices.map { ordered ? "\(start + $0). " : "- " }
+        let indent = markers.map(\.count).max() ?? 2
+        var lines: [String] = []
+        for (item, marker) in zip(items, markers) {
+            if !lines.isEmpty && !tight { lines.append("") }
+            let body = blocks(item.children, width: max(width - indent, 1), tight: tight)
+            let padding = String(repeating: " ", count: indent)
+            if body.isEmpty {
+                lines.append(marker.trimmingTrailingSpaces)
+                continue
+            }
+            for (offset, line) in body.enumerated() {
+                let prefix = offset == 0 ? marker.padding(toLength: indent) : padding
+                lines.append(line.isEmpty ? "" : prefix + line)
+            }
+        }
+        return lines
+    }
+
+    // MARK: Inlines
+
+    /// The text of inline nodes: emphasis markers dropped, links as "text (URL)", hard
+    /// breaks as "\n", and spaces inside phone numbers glued so wrapping keeps them whole.
+    func inlineText(_ nodes: [MarkdownNode]) -> String {
+        nodes.map(inline).joined()
+    }
+
+    private func inline(_ node: MarkdownNode) -> String {
+        switch node.kind {
+        case .text:
+            return PhoneGlue.glue(node.literal)
+        case .code:
+            return node.literal
+        case .softBreak:
+            return " "
+        case .lineBreak:
+            return "\n"
+        case .htmlInline:
+            return ""
+        case .link(let destination):
+            let text = inlineText(node.children)
+            return text + linkSuffix(text: text, destination: destination)
+        case .image:
+            return node.plainText
+        default:
+            return inlineText(node.children)
+        }
+    }
+
+    /// " (URL)" after link text, unless the URL adds nothing: it is empty (dropped as
+    /// unsafe), relative (a link to another handout), or says what the text says.
+    private func linkSuffix(text: String, destination: String) -> String {
+        let shown = PhoneGlue.unglue(text).trimmingCharacters(in: .whitespaces)
+        guard !destination.isEmpty, destination.contains(":") else { return "" }
+        let lowered = destination.lowercased()
+        if destination == shown { return "" }
+        if lowered.hasPrefix("mailto:") && destination.dropFirst(7) == shown { return "" }
+        if lowered.hasPrefix("tel:") {
+            let digits = { (s: Substring) in s.filter(\.isASCIIDigit) }
+            let linkDigits = digits(destination.dropFirst(4)), textDigits = digits(Substring(shown))
+            if !textDigits.isEmpty && (linkDigits == textDigits || linkDigits == "1" + textDigits) { return "" }
+        }
+        for scheme in ["https://", "http://"] where lowered.hasPrefix(scheme) {
+            let bare = destination.dropFirst(scheme.count)
+            if bare == shown || bare == shown + "/" { return "" }
+        }
+        return " (\(destination))"
+    }
+
+    // MARK: Wrapping
+
+    /// Greedy wrapping at spaces (and between ideographs), never breaking inside a word, a
+    /// URL or a glued phone number; a word longer than the width stands on its own line.
+    func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for hardLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for piece in Self.pieces(of: hardLine) {
+                let pieceWidth = DisplayWidth.of(piece.text)
+                let separator = piece.spaceBefore && !line.isEmpty ? 1 : 0
+                if !line.isEmpty && lineWidth + separator + pieceWidth > width {
+                    lines.append(line)
+                    line = piece.text
+                    lineWidth = pieceWidth
+                } else {
+                    if separator == 1 { line += " " }
+                    line += piece.text
+                    lineWidth += separator + pieceWidth
+                }
+            }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map(PhoneGlue.unglue)
+    }
+
+    /// The units a line may break between: words (after a space) and single ideographs.
+    private static func pieces(of text: Substring) -> [(text: String, spaceBefore: Bool)] {
+        var pieces: [(text: String, spaceBefore: Bool)] = []
+        var current = ""
+        var spaceBefore = false
+        for character in text {
+            if character == " " || character == "\t" {
+                if !current.isEmpty { pieces.append((current, spaceBefore)) }
+                current = ""
+                spaceBefore = true
+                continue
+            }
+            if DisplayWidth.allowsBreakBefore(character) && !current.isEmpty {
+                pieces.append((current, spaceBefore))
+                current = ""
+                spaceBefore = false
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append((current, spaceBefore)) }
+        return pieces
+    }
+}
+
+/// Keeps a phone number such as "(312) 555-0100" or "+1 312 555 0100" on one line: the
+/// spaces inside it are swapped for a private-use character while wrapping.
+enum PhoneGlue {
+    private static let glueCharacter: Character = "\u{E000}"
+    nonisolated(unsafe) private static let pattern = try! Regex(#"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}"#)
+
+    static func glue(_ text: String) -> String {
+        guard text.contains(" "), text.contains(where: \.isASCIIDigit) else { return text }
+        var result = ""
+        var rest = text.startIndex
+        for match in text.matches(of: pattern) {
+            result += text[rest..<match.range.lowerBound]
+            result += text[match.range].replacingOccurrences(of: " ", with: String(glueCharacter))
+            rest = match.range.upperBound
+        }
+        return result + text[rest...]
+    }
+
+    static func unglue(_ text: String) -> String {
+        text.contains(glueCharacter) ? text.replacingOccurrences(of: String(glueCharacter), with: " ") : text
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
+
+import Foundation

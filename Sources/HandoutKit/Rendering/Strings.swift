@@ -1,0 +1,102 @@
+/// The words handout itself prints around a template (partner listing labels, footer,
+/// notes), in every bundled language. A language without its own strings uses English.
+struct Strings: Sendable {
+    let language: String
+    private let table: [String: String]
+
+    init(language: String) {
+        self.language = Self.tables[language] == nil ? "en" : language
+        table = Self.tables[self.language]!
+    }
+
+    subscript(key: String) -> String { table[key] ?? Self.tables["en"]![key] ?? key }
+
+    /// All labels, for templates (`{{labels.website}}`).
+    var labels: [String: String] { Self.tables["en"]!.merging(table) { $1 } }
+
+    /// "November 29, 2026" or "29 de noviembre de 2026".
+    func format(_ day: Day) -> String {
+        let months = self["months"].split(separator: " ")
+        let month = months[day.month - 1]
+        return language == "es" ? "\(day.day) de \(month) de \(day.year)" : "\(month) \(day.day), \(day.year)"
+    }
+
+    /// "English, Spanish and Polish" / "inglés, español y polaco".
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + self["and"] + " " + items.last!
+    }
+
+    func languageName(_ code: String) -> String {
+        let primary = String(code.split(separator: "-").first ?? "")
+        return Self.languageNames[primary]?[language == "es" ? 1 : 0] ?? code
+    }
+
+    private static let tables: [String: [String: String]] = [
+        "en": [
+            "months": "January February March April May June July August September October November December",
+            "and": "and",
+            "where_to_get_help": "Where to get help",
+            "no_partners": "We did not find a local partner for this need. Call or text 211 to find help near you.",
+            "national_help": "National help lines",
+            "phone": "Phone", "text": "Text", "tty": "TTY", "fax": "Fax",
+            "website": "Website", "apply_online": "Apply online", "email": "Email", "address": "Address",
+            "confidential": "Kept private for safety. Call to get help.",
+            "languages": "Languages", "interpreters": "interpreters for other languages",
+            "hours": "Hours", "cost": "Cost", "who_can_get_help": "Who can get help",
+            "income_limit": "Household income up to %@% of the federal poverty level.",
+            "min_age": "Age %@ and older.", "max_age": "Up to age %@.",
+            "checked_on": "Listing checked",
+            "prepared_by": "Prepared by",
+            "prepared_on": "Prepared on",
+            "reviewed": "Facts reviewed",
+            "sources": "Sources",
+            "fallback": "This handout is not yet available in %@. This is the English version.",
+            "hotline_211": "211", "hotline_211_about": "Local help with food, housing, bills and more. Call or text.",
+            "hotline_988": "988 Suicide & Crisis Lifeline", "hotline_988_about": "Call or text, any time, for a mental health crisis.",
+            "hotline_dv": "National Domestic Violence Hotline", "hotline_dv_about": "Any time, day or night. Text START to 88788. TTY 1-800-787-3224.",
+        ],
+        "es": [
+            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+            "and": "y",
+            "where_to_get_help": "Dónde obtener ayuda",
+            "no_partners": "No encontramos una organización local para esta necesidad. Llame o envíe un mensaje de texto al 211 para buscar ayuda cerca de usted.",
+            "national_help": "Líneas de ayuda nacionales",
+            "phone": "Teléfono", "text": "Mensajes de texto", "tty": "TTY", "fax": "Fax",
+            "website": "Sitio web", "apply_online": "Solicitar en línea", "email": "Correo electrónico", "address": "Dirección",
+            "confidential": "Se mantiene en privado por seguridad. Llame para pedir ayuda.",
+            "languages": "Idiomas", "interpreters": "intérpretes para otros idiomas",
+            "hours": "Horario", "cost": "Costo", "who_can_get_help": "Quién puede recibir ayuda",
+            "income_limit": "Ingresos del hogar de hasta el %@% del nivel federal de pobreza.",
+            "min_age": "Desde los %@ años.", "max_age": "Hasta los %@ años.",
+            "checked_on": "Información verificada",
+            "prepared_by": "Preparado por",
+            "prepared_on": "Preparado el",
+            "reviewed": "Datos revisados",
+            "sources": "Fuentes",
+            "fallback": "Esta hoja todavía no está disponible en %@. Esta es la versión en inglés.",
+            "hotline_211": "211", "hotline_211_about": "Ayuda local con comida, vivienda, facturas y más. Llame o envíe un texto.",
+            "hotline_988": "988 Línea de Prevención del Suicidio y Crisis", "hotline_988_about": "Llame o envíe un texto, a cualquier hora, si tiene una crisis de salud mental.",
+            "hotline_dv": "Línea Nacional sobre la Violencia Doméstica", "hotline_dv_about": "A cualquier hora, de día o de noche. Envíe START al 88788. TTY 1-800-787-3224.",
+        ],
+    ]
+
+    /// Names of the languages partners list, in English and in Spanish.
+    private static let languageNames: [String: [String]] = [
+        "en": ["English", "inglés"], "es": ["Spanish", "español"], "pl": ["Polish", "polaco"],
+        "zh": ["Chinese", "chino"], "ar": ["Arabic", "árabe"], "vi": ["Vietnamese", "vietnamita"],
+        "ko": ["Korean", "coreano"], "ru": ["Russian", "ruso"], "uk": ["Ukrainian", "ucraniano"],
+        "fr": ["French", "francés"], "ht": ["Haitian Creole", "criollo haitiano"], "tl": ["Tagalog", "tagalo"],
+        "pt": ["Portuguese", "portugués"], "hi": ["Hindi", "hindi"], "ur": ["Urdu", "urdu"],
+        "so": ["Somali", "somalí"], "am": ["Amharic", "amárico"], "fa": ["Persian", "persa"],
+        "ja": ["Japanese", "japonés"], "de": ["German", "alemán"], "it": ["Italian", "italiano"],
+        "asl": ["American Sign Language", "lengua de señas americana"],
+    ]
+}
+
+extension String {
+    /// Fills the one `%@` in a label.
+    func filling(_ value: String) -> String { replacingOccurrences(of: "%@", with: value) }
+}
+
+import Foundation

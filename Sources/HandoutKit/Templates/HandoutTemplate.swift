@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+
+/// One handout template, `Templates/<lang>/<id>.md`: front matter and a Mustache body whose
+/// values are escaped for Markdown.
+public struct HandoutTemplate: Sendable {
+    public let id: String
+    public let language: String
+    /// The path shown in diagnostics.
+    public let path: String
+    public let frontMatter: FrontMatter
+    public let body: String
+    /// The file line of the body's first line.
+    public let bodyFirstLine: Int
+    /// Problems that do not stop rendering (unknown front-matter keys).
+    public let warnings: [Diagnostic]
+    let mustache: MustacheTemplate
+
+    /// Put before the body so `{{value}}` is escaped for Markdown. It goes on the body's
+    /// first line, so line numbers stay true; columns on that line are corrected.
+    static let contentTypePragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}"
+
+    public static func load(path: String, displayPath: String? = nil, id: String, language: String) throws -> HandoutTemplate {
+        let shown = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InputErrors([Diagnostic(.error, "cannot read the template", path: shown)])
+        }
+        return try parse(text, path: shown, id: id, language: language)
+    }
+
+    public static func parse(_ text: String, path: String, id: String, language: String) throws -> HandoutTemplate {
+        _ = MarkdownContentType.registered
+        let log = DiagnosticLog(path: path)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard lines.first == "---" else {
+            throw InputErrors([Diagnostic(.error, "a template starts with front matter: a line \"---\", the YAML keys, and another \"---\"", path: path, line: 1, column: 1)])
+        }
+        guard let closing = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            throw InputErrors([Diagnostic(.error, "front matter is not closed: add a line \"---\" after the YAML keys", path: path, line: 1, column: 1)])
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let frontMatter = FrontMatter.parse(yaml, firstLine: 2, log: log)
+        let bodyFirstLine = closing + 2
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+
+        if let unsafe = firstUnescapedTag(in: body) {
+            log.add(.error, "\(unsafe.tag) would let a value become Markdown or HTML; use {{name}}, which prints the value as it is",
+                line: unsafe.line + bodyFirstLine - 1, column: unsafe.column)
+        }
+        var mustache: MustacheTemplate?
+        do {
+            mustache = try MustacheTemplate(string: contentTypePragma + body)
+        } catch let error as MustacheTemplate.ParserError {
+            let context = error.context
+            let column = context.lineNumber == 1 ? max(1, context.columnNumber - contentTypePragma.count) : context.columnNumber
+            log.add(.error, "Mustache: \(describe(error.error))", line: context.lineNumber + bodyFirstLine - 1, column: column)
+        }
+        try log.throwIfErrors()
+        return HandoutTemplate(
+            id: id, language: language, path: path, frontMatter: frontMatter, body: body,
+            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics, mustache: mustache!)
+    }
+
+    /// `{{{name}}}` and `{{& name}}` skip escaping; they are refused.
+    private static func firstUnescapedTag(in body: String) -> (tag: String, line: Int, column: Int)? {
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for marker in ["{{{", "{{&"] {
+                if let range = line.range(of: marker) {
+                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                    return (marker == "{{{" ? "{{{…}}}" : "{{& …}}", offset + 1, column)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not finished: close it with }}"
+        case .expectedSectionEnd: return "a section is opened but never closed: add {{/name}}"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .unrecognisedConfigVariable, .invalidConfigVariableSyntax: return "unknown {{% … }} pragma"
+        default: return "\(error)"
+        }
+    }
+
+    /// Fills the body with the values in `context`; partials come from `library`.
+    func fill(_ context: [String: Any], library: MustacheLibrary) -> String {
+        mustache.render(context, library: library)
+    }
+}
