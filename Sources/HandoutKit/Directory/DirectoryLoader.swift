@@ -91,8 +91,7 @@ public enum DirectoryLoader {
             reader.fail("categories", "must name at least one category")
         }
         for (offset, category) in categoryNodes.enumerated() where !taxonomy.contains(category.text) {
-            let message = NearestName.describe("unknown category \"\(category.text)\"", name: category.text, among: taxonomy.ids)
-            reader.fail("categories[\(offset)]", message, at: category.node)
+            reader.fail("categories[\(offset)]", taxonomy.unknownCategoryMessage(category.text), at: category.node)
         }
 
         let phones = (reader.array("phones") ?? []).enumerated().compactMap { offset, element in

@@ -33,6 +33,11 @@ public struct Taxonomy: Sendable {
         return category.labels[language] ?? category.labels["en"] ?? id
     }
 
+    /// "unknown category "housng" (did you mean "housing"?)".
+    public func unknownCategoryMessage(_ name: String) -> String {
+        NearestName.describe("unknown category \"\(name)\"", name: name, among: ids)
+    }
+
     /// This taxonomy with a directory's own categories added (an existing id is relabelled).
     func adding(_ extra: [Category]) -> Taxonomy {
         var copy = self

@@ -1,5 +1,5 @@
 /// Renders a Markdown tree as plain text to paste into an email, a patient portal or a chat:
-/// headings underlined, paragraphs wrapped, lists with hanging indents, block quotes marked
+/// headings underlined (= for level 1, - for level 2, ~ below), paragraphs wrapped, lists with hanging indents, block quotes marked
 /// with "> ", code verbatim, links as "text (URL)", and no line ever broken inside a URL or
 /// a phone number. Widths are terminal columns (see `DisplayWidth`).
 public struct PlainTextRenderer: Sendable {
@@ -32,7 +32,8 @@ public struct PlainTextRenderer: Sendable {
             return wrap(inlineText(node.children), width: width)
         case .heading(let level):
             let lines = wrap(inlineText(node.children), width: width)
-            let underline = String(repeating: level == 1 ? "=" : "-", count: lines.map(DisplayWidth.of).max() ?? 0)
+            let rule: Character = level == 1 ? "=" : level == 2 ? "-" : "~"
+            let underline = String(repeating: rule, count: lines.map(DisplayWidth.of).max() ?? 0)
             return lines.isEmpty ? [] : lines + [underline]
         case .list(let ordered, let start, let tight):
             return list(node.children, ordered: ordered, start: start, tight: tight, width: width)

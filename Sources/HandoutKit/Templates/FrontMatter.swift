@@ -26,12 +26,9 @@ public struct FrontMatter: Sendable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            let (problem, mark) = describe(error)
-            log.add(.error, "front matter: \(problem)", line: mark.map { $0.line + firstLine - 1 } ?? firstLine, column: mark?.column)
-            return matter
         } catch {
-            log.add(.error, "front matter: \(error)", line: firstLine)
+            let (problem, mark) = YAMLProblem.describe(error)
+            log.add(.error, "front matter: \(problem)", line: mark.map { $0.line + firstLine - 1 } ?? firstLine, column: mark?.column)
             return matter
         }
         guard case .mapping(let mapping) = root else {
@@ -88,14 +85,4 @@ public struct FrontMatter: Sendable {
         return matter
     }
 
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return (problem, mark)
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return ("key given twice: \(duplicates.joined(separator: ", "))", nil)
-        default:
-            return ("\(error)", nil)
-        }
-    }
 }

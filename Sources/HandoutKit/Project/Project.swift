@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// A folder with a `handout.yml`, or, without one, the bundled library and example
+/// directory, so every command works on a fresh install.
+public struct Project: Sendable {
+    public struct Contact: Sendable {
+        public var name: String?
+        public var phone: String?
+        public var website: String?
+    }
+
+    public var title: String?
+    public var organization: String?
+    public var baseURL: String?
+    public var languages: [String] = ["en", "es"]
+    public var directoryPath: String
+    public var templatesPath: String
+    /// Project layouts that override the bundled ones, when the folder exists.
+    public var layoutsPath: String?
+    public var outputPath: String
+    public var staleAfterDays = 365
+    public var contact: Contact?
+    /// The bundled Resources folder: layouts, ZIP table, schema.
+    public var resourcesPath: String
+
+    static let knownKeys = [
+        "title", "organization", "base_url", "languages", "directory", "templates", "output",
+        "stale_after_days", "contact",
+    ]
+
+    /// The bundled library with its example directory.
+    public static func bundled(root: String) -> Project {
+        Project(
+            directoryPath: root + "/Resources/directory.json", templatesPath: root + "/Templates",
+            outputPath: "_site", resourcesPath: root + "/Resources")
+    }
+
+    /// Reads `<folder>/handout.yml` if it exists, else returns the bundled project.
+    public static func load(folder: String, bundledRoot: String) throws -> Project {
+        let file = folder + "/handout.yml"
+        guard FileManager.default.fileExists(atPath: file) else { return bundled(root: bundledRoot) }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw InputErrors([Diagnostic(.error, "cannot read handout.yml", path: file)])
+        }
+        return try parse(text, path: file, folder: folder, bundledRoot: bundledRoot)
+    }
+
+    static func parse(_ yaml: String, path: String, folder: String, bundledRoot: String) throws -> Project {
+        var project = bundled(root: bundledRoot)
+        project.outputPath = folder + "/_site"
+        let log = DiagnosticLog(path: path)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            let (problem, mark) = YAMLProblem.describe(error)
+            throw InputErrors([Diagnostic(.error, problem, path: path, line: mark?.line, column: mark?.column)])
+        }
+        guard case .mapping(let mapping)? = root else {
+            throw InputErrors([Diagnostic(.error, "handout.yml must be a set of `key: value` lines", path: path, line: 1, column: 1)])
+        }
+        func relative(_ value: String) -> String { value.hasPrefix("/") ? value : folder + "/" + value }
+        func fail(_ node: Node, _ message: String) { log.add(.error, message, line: node.mark?.line, column: node.mark?.column) }
+        func text(_ node: Node, _ key: String) -> String? {
+            guard let value = node.scalar?.string, !value.isEmpty else { fail(node, "\(key) must be text"); return nil }
+            return value
+        }
+        var templatesGiven = false
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            switch key {
+            case "title": project.title = text(value, key)
+            case "organization": project.organization = text(value, key)
+            case "base_url": project.baseURL = text(value, key)
+            case "languages":
+                if case .sequence(let items) = value, !items.isEmpty {
+                    project.languages = items.compactMap { $0.scalar?.string }
+                } else {
+                    fail(value, "languages must be a list, like [en, es]")
+                }
+            case "directory": if let path = text(value, key) { project.directoryPath = relative(path) }
+            case "templates":
+                if let path = text(value, key) {
+                    project.templatesPath = relative(path)
+                    templatesGiven = true
+                }
+            case "output": if let path = text(value, key) { project.outputPath = relative(path) }
+            case "stale_after_days":
+                if let days = value.int, days > 0 { project.staleAfterDays = days } else { fail(value, "stale_after_days must be a whole number of days") }
+            case "contact":
+                guard case .mapping(let fields) = value else { fail(value, "contact must have name, phone and website"); continue }
+                var contact = Contact()
+                for (fieldKey, fieldValue) in fields {
+                    switch fieldKey.scalar?.string {
+                    case "name": contact.name = text(fieldValue, "contact.name")
+                    case "phone": contact.phone = text(fieldValue, "contact.phone")
+                    case "website": contact.website = text(fieldValue, "contact.website")
+                    default:
+                        let name = fieldKey.scalar?.string ?? ""
+                        fail(fieldKey, NearestName.describe("unknown key \"contact.\(name)\"", name: name, among: ["name", "phone", "website"]))
+                    }
+                }
+                project.contact = contact
+            default:
+                fail(keyNode, NearestName.describe("unknown key \"\(key)\"", name: key, among: knownKeys))
+            }
+        }
+        try log.throwIfErrors()
+        let layouts = (templatesGiven ? project.templatesPath + "/.." : folder) + "/layouts"
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: layouts, isDirectory: &isFolder), isFolder.boolValue {
+            project.layoutsPath = URL(fileURLWithPath: layouts).standardizedFileURL.path
+        }
+        return project
+    }
+
+    /// A layout file from the project's layouts folder if it has one, else the bundled one.
+    public func layoutFile(_ name: String) -> String {
+        if let layoutsPath, FileManager.default.fileExists(atPath: layoutsPath + "/" + name) {
+            return layoutsPath + "/" + name
+        }
+        return resourcesPath + "/layouts/" + name
+    }
+}

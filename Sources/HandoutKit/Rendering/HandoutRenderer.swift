@@ -1,0 +1,136 @@
+import Foundation
+import Mustache
+
+/// What to render: which handout, for whom, and the day to print on it.
+public struct RenderRequest: Sendable {
+    public var templateID: String
+    public var client: Client
+    public var practice: Practice
+    /// Where the client is; nil lists partners wherever they serve.
+    public var location: ClientLocation?
+    public var today: Day
+
+    public init(templateID: String, client: Client, practice: Practice = Practice(), location: ClientLocation? = nil, today: Day) {
+        self.templateID = templateID
+        self.client = client
+        self.practice = practice
+        self.location = location
+        self.today = today
+    }
+}
+
+public struct RenderedHandout: Sendable {
+    public let templateID: String
+    /// The language asked for; it names the files.
+    public let language: String
+    /// The language the text is in: English when the template fell back.
+    public let contentLanguage: String
+    public let html: String
+    public let text: String
+    public let partners: [PartnerMatch]
+    /// Problems worth printing that did not stop rendering.
+    public let warnings: [Diagnostic]
+
+    /// `<template-id>.<lang>`: never anything about the client.
+    public var fileStem: String { "\(templateID).\(language)" }
+}
+
+/// fill (Mustache) → parse (cmark) → render HTML and text → layout.
+public struct HandoutRenderer: Sendable {
+    public let project: Project
+    public let directory: Directory
+    let layout: Layout
+    let library: TemplateLibrary
+
+    public init(project: Project, directory: Directory) throws {
+        self.project = project
+        self.directory = directory
+        self.layout = try Layout(project: project)
+        self.library = TemplateLibrary(root: project.templatesPath)
+    }
+
+    public func render(_ request: RenderRequest) throws -> RenderedHandout {
+        let language = request.client.language
+        guard let entry = library.locate(id: request.templateID, language: language) else {
+            let known = Set(library.entries().map(\.id))
+            let message = NearestName.describe("no template \"\(request.templateID)\"", name: request.templateID, among: known)
+            throw InputErrors([Diagnostic(.error, message, path: displayPath(project.templatesPath))])
+        }
+        let template = try HandoutTemplate.load(path: entry.path, displayPath: displayPath(entry.path), id: entry.id, language: entry.language)
+        return render(template, request: request)
+    }
+
+    /// Renders an already loaded template (the static-site build loads each once).
+    public func render(_ template: HandoutTemplate, request: RenderRequest) -> RenderedHandout {
+        let language = request.client.language
+        let strings = Strings(language: template.language)
+        let matter = template.frontMatter
+        let query = PartnerQuery(
+            categories: Array(Set(matter.topics + request.client.needs)).sorted(),
+            location: request.location, language: language)
+        let matches = PartnerSelection.select(directory.partners, for: query)
+        let context = HandoutContext.make(
+            client: request.client, practice: request.practice, topics: matter.topics, matches: matches,
+            directory: directory, today: request.today, strings: strings)
+        let filled = template.fill(context, library: layout.partials)
+
+        let header = "# \(MarkdownEscaping.escape(matter.title))\n\n" + (matter.summary.map { MarkdownEscaping.escape($0) + "\n\n" } ?? "")
+        let footer = "\n\n* * *\n\n" + footerMarkdown(matter: matter, practice: request.practice, today: request.today, strings: strings)
+        let headerLines = header.filter { $0 == "\n" }.count
+        let document = MarkdownDocument(
+            markdown: header + filled + footer, lineOffset: template.bodyFirstLine - 1 - headerLines,
+            rewriteLink: { Self.handoutLink($0, language: language) })
+
+        let fallbackNote = template.language == language ? nil : Strings(language: language)["fallback"].filling(Strings(language: language).languageName(language))
+        var text = PlainTextRenderer().render(document.root)
+        if let fallbackNote {
+            text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
+        }
+        var page: [String: Any] = ["lang": template.language, "title": matter.title, "css": layout.css, "content": document.html]
+        if let fallbackNote {
+            page["fallback_note"] = fallbackNote
+            page["fallback_lang"] = language
+        }
+        return RenderedHandout(
+            templateID: template.id, language: language, contentLanguage: template.language,
+            html: layout.page.render(page), text: text, partners: matches, warnings: template.warnings)
+    }
+
+    /// "Prepared by …" and "Facts reviewed … Sources: …", escaped like every other value.
+    private func footerMarkdown(matter: FrontMatter, practice: Practice, today: Day, strings: Strings) -> String {
+        let escape = MarkdownEscaping.escape
+        var prepared = practice.name.map { "\(strings["prepared_by"]) \(escape($0))" } ?? strings["prepared_on"]
+        if practice.name != nil {
+            var contacts: [String] = []
+            if let phone = practice.phone { contacts.append("[\(escape(phone.display))](\(phone.telURL))") }
+            if let website = practice.website { contacts.append("[\(escape(website))](\(escape(website)))") }
+            if !contacts.isEmpty { prepared += " (" + contacts.joined(separator: ", ") + ")" }
+            prepared += ","
+        }
+        prepared += " " + escape(strings.format(today)) + "."
+        var lines = [prepared]
+        if let reviewed = matter.reviewed { lines.append("\(strings["reviewed"]): \(escape(strings.format(reviewed))).") }
+        if !matter.sources.isEmpty { lines.append("\(strings["sources"]): \(matter.sources.map(escape).joined(separator: "; ")).") }
+        return lines.joined(separator: "\n\n") + "\n"
+    }
+
+    /// `other-handout.md` (optionally with `#part`) → `other-handout.<lang>.html`.
+    static func handoutLink(_ destination: String, language: String) -> String? {
+        guard !destination.contains(":"), !destination.contains("/") else { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts[0].hasSuffix(".md"), parts[0].count > 3 else { return nil }
+        let fragment = parts.count > 1 ? "#" + parts[1] : ""
+        return "\(parts[0].dropLast(3)).\(language).html\(fragment)"
+    }
+
+    /// A path relative to the current folder when it lies inside it, for diagnostics.
+    func displayPath(_ path: String) -> String { PathDisplay.relative(path) }
+}
+
+public enum PathDisplay {
+    public static func relative(_ path: String) -> String {
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
+        return standardized.hasPrefix(current) ? String(standardized.dropFirst(current.count)) : standardized
+    }
+}

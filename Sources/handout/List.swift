@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import HandoutKit
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the partners a client would be offered, or the handouts there are.",
+        subcommands: [Partners.self, Templates.self]
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    struct Partners: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who would be offered to a client, and why: closest first.")
+
+        @OptionGroup var projectOptions: ProjectOptions
+        @OptionGroup var clientOptions: ClientOptions
+
+        @Option(name: .long, help: ArgumentHelp("Only partners who speak this language or offer interpretation.", valueName: "code"))
+        var lang: String?
+
+        @Option(name: .long, help: "table or json.")
+        var format = Format.table
+
+        func validate() throws {
+            if let lang, !languageCodeIsValid(lang) { throw ValidationError("--lang must be a language code like en or es") }
+        }
+
+        func run() throws {
+            try reportingInputErrors {
+                let project = try projectOptions.loadProject()
+                let directory = try projectOptions.loadDirectory(for: project)
+                try clientOptions.checkNeeds(directory)
+                let query = PartnerQuery(
+                    categories: clientOptions.need, location: try clientOptions.location(project: project), language: lang)
+                let matches = PartnerSelection.select(directory.partners, for: query)
+                let rows = matches.map(PartnerRow.init)
+                switch format {
+                case .json: print(try JSONOutput.encode(rows))
+                case .table:
+                    print(TextTable.render(
+                        header: ["ID", "NAME", "AREA", "LANGUAGE", "CATEGORIES"],
+                        rows: rows.map { [$0.id, $0.name, $0.area, $0.language, $0.categories.joined(separator: ",")] }),
+                        terminator: "")
+                    print("\(rows.count) of \(directory.partners.count) partners")
+                }
+            }
+        }
+    }
+
+    struct Templates: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The handouts in the project, with their languages.")
+
+        @OptionGroup var projectOptions: ProjectOptions
+
+        @Option(name: .long, help: "table or json.")
+        var format = Format.table
+
+        func run() throws {
+            try reportingInputErrors {
+                let project = try projectOptions.loadProject()
+                let library = TemplateLibrary(root: project.templatesPath)
+                var rows: [TemplateRow] = []
+                var problems: [Diagnostic] = []
+                for (id, entries) in Dictionary(grouping: library.entries(), by: \.id).sorted(by: { $0.key < $1.key }) {
+                    let english = entries.first { $0.language == "en" } ?? entries[0]
+                    do {
+                        let template = try HandoutTemplate.load(path: english.path, displayPath: PathDisplay.relative(english.path), id: id, language: english.language)
+                        rows.append(TemplateRow(
+                            id: id, languages: entries.map(\.language), audience: template.frontMatter.audience.rawValue,
+                            topics: template.frontMatter.topics, title: template.frontMatter.title))
+                    } catch let errors as InputErrors {
+                        problems += errors.diagnostics
+                    }
+                }
+                DiagnosticPrinter().print(problems)
+                switch format {
+                case .json: print(try JSONOutput.encode(rows))
+                case .table:
+                    print(TextTable.render(
+                        header: ["ID", "LANGUAGES", "AUDIENCE", "TITLE"],
+                        rows: rows.map { [$0.id, $0.languages.joined(separator: " "), $0.audience, $0.title] }),
+                        terminator: "")
+                    let languageCount = Set(rows.flatMap(\.languages)).count
+                    print("\(rows.count) handouts in \(languageCount) languages")
+                }
+                if !problems.isEmpty { throw ExitCode(1) }
+            }
+        }
+    }
+}
+
+struct PartnerRow: Encodable {
+    let id: String
+    let name: String
+    let area: String
+    let language: String
+    let categories: [String]
+
+    init(_ match: PartnerMatch) {
+        id = match.partner.id
+        name = match.partner.name
+        switch match.area {
+        case .zip(let zip): area = "ZIP \(zip)"
+        case .zipPrefix(let pattern): area = "ZIP \(pattern)"
+        case .county(let county): area = "county \(county)"
+        case .state(let state): area = "state \(state)"
+        case .remote: area = "remote"
+        case .unchecked: area = "-"
+        }
+        switch match.language {
+        case .speaks(let code): language = "speaks \(code)"
+        case .interpretation: language = "interpreters"
+        case .unchecked: language = "-"
+        }
+        categories = match.categories
+    }
+}
+
+struct TemplateRow: Encodable {
+    let id: String
+    let languages: [String]
+    let audience: String
+    let topics: [String]
+    let title: String
+}
+
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+/// Columns padded to their widest cell (in terminal columns), two spaces apart.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
+        return all.map { row in
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                line += cell
+                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - DisplayWidth.of(cell) + 2) }
+            }
+            return line + "\n"
+        }.joined()
+    }
+}
