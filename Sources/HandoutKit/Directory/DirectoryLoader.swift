@@ -135,7 +135,9 @@ public enum DirectoryLoader {
 
         let hasContact = !phones.isEmpty || website != nil || intakeURL != nil || email != nil
             || (address != nil && !confidential)
-        let contactFieldsGiven = ["phones", "website", "intake_url", "email", "address"].contains { reader.value($0) != nil }
+        // Fields given but invalid were reported already; a confidential address is no way in.
+        let contactFieldsGiven = ["phones", "website", "intake_url", "email"].contains { reader.value($0) != nil }
+            || (reader.value("address") != nil && !confidential)
         if !hasContact && !contactFieldsGiven {
             log.add(.error, "\(owner): no way to make contact: give at least one of phones, website, intake_url, email or address",
                 line: node.line, column: node.column)

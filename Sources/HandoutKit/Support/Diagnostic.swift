@@ -59,8 +59,17 @@ final class DiagnosticLog {
 
     var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 
-    /// Throws the errors (with any warnings beside them) when there are errors.
+    /// The diagnostics in file order.
+    var sorted: [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let keyA = (a.element.line ?? 0, a.element.column ?? 0, a.offset)
+            let keyB = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            return keyA < keyB
+        }.map(\.element)
+    }
+
+    /// Throws the errors (with any warnings beside them), in file order, when there are errors.
     func throwIfErrors() throws {
-        if hasErrors { throw InputErrors(diagnostics) }
+        if hasErrors { throw InputErrors(sorted) }
     }
 }

@@ -1,0 +1,158 @@
+import Testing
+@testable import HandoutKit
+
+@Suite struct PlainTextRendererTests {
+    func text(_ markdown: String, width: Int = 72) -> String {
+        PlainTextRenderer(width: width).render(MarkdownDocument(markdown: markdown).root)
+    }
+
+    @Test func headingsAreUnderlinedByLevel() {
+        #expect(text("# Your rights\n\n## What to do\n\n### Step one") == """
+            Your rights
+            ===========
+
+            What to do
+            ----------
+
+            Step one
+            ~~~~~~~~
+
+            """)
+    }
+
+    @Test func paragraphsWrapAtTheWidthAndDropEmphasisMarkers() {
+        let markdown = "You have the *right* to ask for a **fair hearing** when your benefits are cut or stopped, and you can bring someone with you."
+        #expect(text(markdown, width: 40) == """
+            You have the right to ask for a fair
+            hearing when your benefits are cut or
+            stopped, and you can bring someone with
+            you.
+
+            """)
+    }
+
+    @Test func nestedListsKeepHangingIndents() {
+        let markdown = """
+            1. Read the notice the day it comes, and write down the date you got it.
+            2. Call legal aid:
+               - bring the notice
+               - bring your lease, if you have one, and every receipt for the rent you paid
+            7. Go to court.
+            """
+        #expect(text(markdown, width: 40) == """
+            1. Read the notice the day it comes, and
+               write down the date you got it.
+            2. Call legal aid:
+               - bring the notice
+               - bring your lease, if you have one,
+                 and every receipt for the rent you
+                 paid
+            3. Go to court.
+
+            """)
+    }
+
+    @Test func numbersLineUpFromTheWidestMarker() {
+        let markdown = (8...11).map { "\($0). Step \($0) of the appeal, written out long enough to wrap." }.joined(separator: "\n")
+        #expect(text(markdown, width: 32) == """
+            8.  Step 8 of the appeal,
+                written out long enough to
+                wrap.
+            9.  Step 9 of the appeal,
+                written out long enough to
+                wrap.
+            10. Step 10 of the appeal,
+                written out long enough to
+                wrap.
+            11. Step 11 of the appeal,
+                written out long enough to
+                wrap.
+
+            """)
+    }
+
+    @Test func looseListItemsAreSeparatedByBlankLines() {
+        #expect(text("- one\n\n- two\n") == "- one\n\n- two\n")
+    }
+
+    @Test func longURLsStandAloneAndAreNeverBroken() {
+        let url = "https://example.org/a/very/long/path/that/goes/on/and/on/past/the/width/of/a/line"
+        #expect(text("Apply at [the intake page](\(url)) today.", width: 40) == """
+            Apply at the intake page
+            (\(url))
+            today.
+
+            """)
+    }
+
+    @Test func linkWhoseTextIsItsURLPrintsOnce() {
+        #expect(text("[https://example.org](https://example.org) and <https://example.org/x>") == "https://example.org and https://example.org/x\n")
+    }
+
+    @Test func telAndMailtoLinksPrintTheirTextOnly() {
+        #expect(text("[312-555-0100](tel:+13125550100) or [help@example.org](mailto:help@example.org)") == "312-555-0100 or help@example.org\n")
+    }
+
+    @Test func relativeLinksToOtherHandoutsPrintTheirTextOnly() {
+        #expect(text("Read [If you get an eviction notice](housing-eviction.md).") == "Read If you get an eviction notice.\n")
+    }
+
+    @Test func phoneNumbersWithSpacesStayOnOneLine() {
+        let rendered = text("Call the intake line any weekday at +1 312 555 0100 or (312) 555-0101 for help.", width: 36)
+        #expect(rendered == """
+            Call the intake line any weekday at
+            +1 312 555 0100 or (312) 555-0101
+            for help.
+
+            """)
+    }
+
+    @Test func blockQuotesArePrefixedAndWrapped() {
+        #expect(text("> If you get court papers, do not ignore them. Call legal aid the same day.", width: 30) == """
+            > If you get court papers, do
+            > not ignore them. Call legal
+            > aid the same day.
+
+            """)
+    }
+
+    @Test func codeBlocksAreVerbatim() {
+        #expect(text("```\nline one   with  spaces\n\n  indented\n```") == "    line one   with  spaces\n\n      indented\n")
+    }
+
+    @Test func entitiesAreDecodedAndRawHTMLDropped() {
+        #expect(text("Fees &amp; costs &copy; <b>bold</b> &#8212; done\n\n<div>gone</div>") == "Fees & costs © bold — done\n")
+    }
+
+    @Test func hardLineBreaksAreKept() {
+        #expect(text("Lakeside Counseling  \n1 Example Plaza") == "Lakeside Counseling\n1 Example Plaza\n")
+    }
+
+    @Test func cjkTextWrapsBetweenIdeographsByDisplayWidth() {
+        // 20 ideographs are 40 columns wide: at width 30 they break after 15.
+        let chinese = String(repeating: "法律援助", count: 5)
+        let rendered = text(chinese, width: 30)
+        #expect(rendered == "法律援助法律援助法律援助法律援\n助法律援助\n")
+        #expect(rendered.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 30 })
+    }
+
+    @Test func cjkClosingPunctuationNeverStartsALine() {
+        let rendered = text("法律援助法律援助法律援助法律。援助", width: 28)
+        #expect(!rendered.split(separator: "\n").contains { $0.hasPrefix("。") })
+    }
+
+    @Test func emojiCountAsTwoColumns() {
+        let rendered = text("📞 📞 📞 📞 📞 📞", width: 11)
+        #expect(rendered == "📞 📞 📞 📞\n📞 📞\n")
+    }
+
+    @Test func combiningMarksTakeNoWidth() {
+        let decomposed = "Mari\u{0301}a "  // "María" with a combining accent
+        let rendered = text(String(repeating: decomposed, count: 4), width: 12)
+        #expect(rendered == "Mari\u{0301}a Mari\u{0301}a\nMari\u{0301}a Mari\u{0301}a\n")
+    }
+
+    @Test func unsafeLinksKeepTheirTextOnly() {
+        #expect(text("[click](javascript:alert(1)) [x](vbscript:msgbox) [y](file:///etc/passwd)") == "click x y\n")
+    }
+}
