@@ -41,7 +41,7 @@ struct List: ParsableCommand {
                 case .table:
                     print(TextTable.render(
                         header: ["ID", "NAME", "AREA", "LANGUAGE", "CATEGORIES"],
-                        rows: rows.map { [$0.id, $0.name, $0.area, $0.language, $0.categories.joined(separator: ",")] }),
+                        rows: rows.map { [$0.id, $0.name, $0.area.text, $0.language.text, $0.categories.joined(separator: ",")] }),
                         terminator: "")
                     print("\(rows.count) of \(directory.partners.count) partners")
                 }
@@ -91,28 +91,44 @@ struct List: ParsableCommand {
     }
 }
 
+/// One partner and why it was offered: the table row and the JSON object.
 struct PartnerRow: Encodable {
+    /// How a partner met one condition: `{"by": "zip-prefix", "value": "606*"}`.
+    struct Reason: Encodable {
+        let by: String
+        let value: String?
+
+        var text: String {
+            switch by {
+            case "zip", "zip-prefix": return "ZIP \(value ?? "")"
+            case "speaks": return "speaks \(value ?? "")"
+            case "any": return "-"
+            default: return value.map { "\(by) \($0)" } ?? by
+            }
+        }
+    }
+
     let id: String
     let name: String
-    let area: String
-    let language: String
+    let area: Reason
+    let language: Reason
     let categories: [String]
 
     init(_ match: PartnerMatch) {
         id = match.partner.id
         name = match.partner.name
         switch match.area {
-        case .zip(let zip): area = "ZIP \(zip)"
-        case .zipPrefix(let pattern): area = "ZIP \(pattern)"
-        case .county(let county): area = "county \(county)"
-        case .state(let state): area = "state \(state)"
-        case .remote: area = "remote"
-        case .unchecked: area = "-"
+        case .zip(let zip): area = Reason(by: "zip", value: zip)
+        case .zipPrefix(let pattern): area = Reason(by: "zip-prefix", value: pattern)
+        case .county(let county): area = Reason(by: "county", value: county)
+        case .state(let state): area = Reason(by: "state", value: state)
+        case .remote: area = Reason(by: "remote", value: nil)
+        case .unchecked: area = Reason(by: "any", value: nil)
         }
         switch match.language {
-        case .speaks(let code): language = "speaks \(code)"
-        case .interpretation: language = "interpreters"
-        case .unchecked: language = "-"
+        case .speaks(let code): language = Reason(by: "speaks", value: code)
+        case .interpretation: language = Reason(by: "interpreters", value: nil)
+        case .unchecked: language = Reason(by: "any", value: nil)
         }
         categories = match.categories
     }

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@Suite struct RenderCommandTests {
+    let clinic = Paths.fixtures + "/clinic"
+
+    func render(_ extra: [String], project: String? = nil) throws -> (CommandResult, String) {
+        let out = try temporaryFolder()
+        let result = try handout(["render", "eviction", "--project", project ?? clinic, "--today", "2026-11-29", "--out", out] + extra)
+        return (result, out)
+    }
+
+    @Test func rendersTheGoldenHandoutInSpanish() throws {
+        let (result, out) = try render([
+            "--client-name", "María", "--zip", "60623", "--lang", "es",
+            "--practice-name", "Lakeside Counseling", "--practice-phone", "+1 312 555 0100",
+        ])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == "wrote \(out)/eviction.es.html\nwrote \(out)/eviction.es.txt\n")
+        try expectGolden(try read(out + "/eviction.es.html"), "eviction.es.html")
+        try expectGolden(try read(out + "/eviction.es.txt"), "eviction.es.txt")
+        // The shelter's street address is in the directory but must never be printed.
+        for name in ["eviction.es.html", "eviction.es.txt"] {
+            #expect(!(try read(out + "/" + name)).contains("Hidden Lane"))
+        }
+    }
+
+    @Test func rendersTheGoldenHandoutInEnglishWithoutAClient() throws {
+        let (result, out) = try render([])
+        #expect(result.status == 0)
+        try expectGolden(try read(out + "/eviction.en.txt"), "eviction.en.txt")
+    }
+
+    @Test func filesAreReadableByTheOwnerAloneAndRewrittenOnlyWhenChanged() throws {
+        let (_, out) = try render(["--lang", "es"])
+        for name in ["eviction.es.html", "eviction.es.txt"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: out + "/" + name)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        }
+        let again = try handout(["render", "eviction", "--project", clinic, "--today", "2026-11-29", "--out", out, "--lang", "es"])
+        #expect(again.stdout == "unchanged \(out)/eviction.es.html\nunchanged \(out)/eviction.es.txt\n")
+    }
+
+    @Test func textGoesToStandardOutputWithOutDash() throws {
+        let result = try handout(["render", "eviction", "--project", clinic, "--today", "2026-11-29", "--out", "-",
+            "--client-name", "María", "--zip", "60623", "--lang", "es",
+            "--practice-name", "Lakeside Counseling", "--practice-phone", "+1 312 555 0100"])
+        #expect(result.status == 0)
+        #expect(result.stdout == (try read(Paths.golden + "/eviction.es.txt")))
+    }
+
+    @Test func aMissingTranslationFallsBackToEnglishAndSaysSo() throws {
+        let result = try handout(["render", "repairs", "--project", clinic, "--today", "2026-11-29", "--out", "-", "--lang", "es"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Esta hoja todavía no está disponible en español. Esta es la versión en\ninglés.\n\nRepairs at home\n"))
+        let out = try temporaryFolder()
+        _ = try handout(["render", "repairs", "--project", clinic, "--today", "2026-11-29", "--out", out, "--lang", "es"])
+        let html = try read(out + "/repairs.es.html")
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("<p class=\"note\" lang=\"es\">Esta hoja todavía no está disponible en español. Esta es la versión en inglés.</p>"))
+    }
+
+    @Test func theClientNameNeverReachesFileNamesOrStandardError() throws {
+        let name = "Zelda Quux-Secret"
+        let (ok, out) = try render(["--client-name", name, "--zip", "99999", "--lang", "es"])
+        #expect(ok.status == 0)
+        #expect(!ok.stderr.contains("Zelda") && !ok.stderr.contains("99999"))
+        #expect(ok.stderr == "handout: note: the client's ZIP code is not in the ZIP table; only partners listed by ZIP code or working remotely are offered (give --county or --state to widen)\n")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(files.sorted() == ["eviction.es.html", "eviction.es.txt"])
+        #expect(try read(out + "/eviction.es.txt").contains("Zelda Quux-Secret"))
+        for failing in [
+            ["render", "nope", "--project", clinic, "--client-name", name],
+            ["render", "eviction", "--project", clinic, "--client-name", name, "--directory", Paths.fixtures + "/bad/bad-phone.json"],
+            ["render", "eviction", "--project", clinic, "--client-name", name, "--zip", "Zelda"],
+        ] {
+            let result = try handout(failing)
+            #expect(result.status != 0)
+            #expect(!result.stderr.contains("Zelda") && !result.stdout.contains("Zelda"))
+        }
+    }
+
+    @Test func injectedMarkupPrintsLiterallyInBothOutputs() throws {
+        let name = "{{client.name}} _x_ <b>bold</b> [a](javascript:alert(2))"
+        let out = try temporaryFolder()
+        let result = try handout(["render", "eviction", "--project", Paths.fixtures + "/injection", "--today", "2026-11-29",
+            "--out", out, "--client-name", name, "--practice-name", "<i>Clinic</i>"])
+        #expect(result.status == 0)
+        let text = try read(out + "/eviction.en.txt")
+        let html = try read(out + "/eviction.en.html")
+        let partnerName = "*x* [y](javascript:alert(1)) <script>alert(1)</script>"
+        #expect(text.contains("\(partnerName)\n"))
+        #expect(text.contains("Dear \(name),"))
+        #expect(text.contains("<img src=x onerror=alert(1)> &amp; [link](https://evil.example.org)\n`code` # heading\n"))
+        #expect(text.contains("- Phone (<b>Intake</b>): 312-555-0100\n- Website: https://example.org/?a=1&b=\"2\"\n"))
+        #expect(html.contains("<h3>*x* [y](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</h3>"))
+        #expect(html.contains("Dear {{client.name}} _x_ &lt;b&gt;bold&lt;/b&gt; [a](javascript:alert(2)),"))
+        #expect(html.contains("<a href=\"https://example.org/?a=1&amp;b=%222%22\">https://example.org/?a=1&amp;b=&quot;2&quot;</a>"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.lowercased().contains("javascript:alert(1)\""))
+        #expect(!html.contains("href=\"javascript"))
+        #expect(!html.contains("<img") && !html.contains("<b>") && !html.contains("<i>") && !html.contains("<code>"))
+        // Only elements the layout and the template's own Markdown put there.
+        let allowed: Set<String> = ["html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ol", "ul", "li", "a", "blockquote", "hr"]
+        let elements = Set(html.matches(of: /<([a-z][a-z0-9]*)/).map { String($0.output.1) })
+        #expect(elements.isSubset(of: allowed), "unexpected elements: \(elements.subtracting(allowed).sorted())")
+    }
+
+    @Test func nothingIsLeftBehindWhenAFileCannotBeWritten() throws {
+        let out = try temporaryFolder()
+        // A folder where the HTML file should go makes the rename fail.
+        try FileManager.default.createDirectory(atPath: out + "/eviction.en.html", withIntermediateDirectories: false)
+        let result = try handout(["render", "eviction", "--project", clinic, "--today", "2026-11-29", "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(out)/eviction.en.html: error: cannot write the file: "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["eviction.en.html"])
+    }
+
+    @Test func unknownTemplateSuggestsTheNearest() throws {
+        let result = try handout(["render", "evicton", "--project", clinic], in: clinic)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Templates: error: no template \"evicton\" (did you mean \"eviction\"?)\n")
+    }
+}
