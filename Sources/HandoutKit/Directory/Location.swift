@@ -82,6 +82,11 @@ public struct ZipTable: Sendable {
 
     public func lookup(_ zip: String) -> Entry? { entries[Substring(zip)] }
 
+    /// Every entry whose ZIP matches a pattern such as "606*".
+    public func entries(matching pattern: String) -> [Entry] {
+        entries.filter { ZipPattern.matches(pattern, zip: String($0.key)) }.map(\.value)
+    }
+
     public var count: Int { entries.count }
 }
 

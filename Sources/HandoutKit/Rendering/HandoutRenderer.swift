@@ -79,7 +79,7 @@ public struct HandoutRenderer: Sendable {
         let headerLines = header.filter { $0 == "\n" }.count
         let document = MarkdownDocument(
             markdown: header + filled + footer, lineOffset: template.bodyFirstLine - 1 - headerLines,
-            rewriteLink: { Self.handoutLink($0, language: language) })
+            rewriteLink: { HandoutLink.rewrite($0, language: language) })
 
         let fallbackNote = template.language == language ? nil : Strings(language: language)["fallback"].filling(Strings(language: language).languageName(language))
         var text = PlainTextRenderer().render(document.root)
@@ -112,15 +112,6 @@ public struct HandoutRenderer: Sendable {
         if let reviewed = matter.reviewed { lines.append("\(strings["reviewed"]): \(escape(strings.format(reviewed))).") }
         if !matter.sources.isEmpty { lines.append("\(strings["sources"]): \(matter.sources.map(escape).joined(separator: "; ")).") }
         return lines.joined(separator: "\n\n") + "\n"
-    }
-
-    /// `other-handout.md` (optionally with `#part`) → `other-handout.<lang>.html`.
-    static func handoutLink(_ destination: String, language: String) -> String? {
-        guard !destination.contains(":"), !destination.contains("/") else { return nil }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts[0].hasSuffix(".md"), parts[0].count > 3 else { return nil }
-        let fragment = parts.count > 1 ? "#" + parts[1] : ""
-        return "\(parts[0].dropLast(3)).\(language).html\(fragment)"
     }
 
     /// A path relative to the current folder when it lies inside it, for diagnostics.

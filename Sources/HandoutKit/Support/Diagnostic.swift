@@ -15,13 +15,16 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// The stable id of the `handout check` rule that found it, if any.
+    public var rule: String?
 
-    public init(_ level: Level, _ message: String, path: String, line: Int? = nil, column: Int? = nil) {
+    public init(_ level: Level, _ message: String, path: String, line: Int? = nil, column: Int? = nil, rule: String? = nil) {
         self.level = level
         self.message = message
         self.path = path
         self.line = line
         self.column = column
+        self.rule = rule
     }
 
     public var location: String {
@@ -33,7 +36,9 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         return location
     }
 
-    public var description: String { "\(location): \(level.rawValue): \(message)" }
+    public var description: String {
+        "\(location): \(level.rawValue): \(message)" + (rule.map { " [\($0)]" } ?? "")
+    }
 }
 
 /// Thrown when an input cannot be used; carries every problem found, not just the first.

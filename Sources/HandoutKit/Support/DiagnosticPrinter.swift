@@ -25,7 +25,8 @@ public struct DiagnosticPrinter: Sendable {
         case .note: color = "\u{1B}[1;36m"
         }
         let reset = "\u{1B}[0m"
-        return "\u{1B}[1m\(diagnostic.location):\(reset) \(color)\(diagnostic.level.rawValue):\(reset) \(diagnostic.message)"
+        let rule = diagnostic.rule.map { " [\($0)]" } ?? ""
+        return "\u{1B}[1m\(diagnostic.location):\(reset) \(color)\(diagnostic.level.rawValue):\(reset) \(diagnostic.message)\(rule)"
     }
 
     public func print(_ diagnostics: [Diagnostic]) {

@@ -9,7 +9,7 @@ import Testing
 
     @Test func linksAreRewrittenBeforeRendering() {
         let document = MarkdownDocument(markdown: "[Eviction](housing-eviction.md) [Web](https://example.org)") {
-            HandoutRenderer.handoutLink($0, language: "es")
+            HandoutLink.rewrite($0, language: "es")
         }
         #expect(document.html == "<p><a href=\"housing-eviction.es.html\">Eviction</a> <a href=\"https://example.org\">Web</a></p>\n")
     }

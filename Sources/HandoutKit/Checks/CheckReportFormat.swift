@@ -1,0 +1,66 @@
+import Foundation
+
+/// The three ways `handout check` prints its findings.
+public enum CheckReportFormat: String, Sendable, CaseIterable {
+    case text, json, sarif
+
+    public func render(_ report: Checker.Report, toolVersion: String) throws -> String {
+        switch self {
+        case .text:
+            let summary = "\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.note)) notes"
+            return report.findings.map { $0.description + "\n" }.joined() + summary + "\n"
+        case .json:
+            let findings = report.findings.map { finding -> [String: Any] in
+                var object: [String: Any] = ["level": finding.level.rawValue, "rule": finding.rule ?? "", "path": finding.path, "message": finding.message]
+                object["line"] = finding.line
+                object["column"] = finding.column
+                return object
+            }
+            let summary = ["errors": report.count(.error), "warnings": report.count(.warning), "notes": report.count(.note)]
+            return try Self.json(["findings": findings, "summary": summary])
+        case .sarif:
+            return try Self.json(sarif(report, toolVersion: toolVersion))
+        }
+    }
+
+    /// SARIF 2.1.0, for code scanning in CI: one run, every rule described, one result per finding.
+    private func sarif(_ report: Checker.Report, toolVersion: String) -> [String: Any] {
+        let rules = CheckRule.all.map { rule -> [String: Any] in
+            [
+                "id": rule.id,
+                "shortDescription": ["text": rule.summary],
+                "defaultConfiguration": ["level": rule.level.rawValue],
+            ]
+        }
+        let results = report.findings.map { finding -> [String: Any] in
+            var region: [String: Any] = [:]
+            region["startLine"] = finding.line
+            region["startColumn"] = finding.column
+            var physical: [String: Any] = ["artifactLocation": ["uri": finding.path]]
+            if !region.isEmpty { physical["region"] = region }
+            var result: [String: Any] = [
+                "level": finding.level.rawValue,
+                "message": ["text": finding.message],
+                "locations": [["physicalLocation": physical]],
+            ]
+            if let rule = finding.rule {
+                result["ruleId"] = rule
+                result["ruleIndex"] = CheckRule.all.firstIndex { $0.id == rule }
+            }
+            return result
+        }
+        return [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [[
+                "tool": ["driver": ["name": "handout", "version": toolVersion, "rules": rules]],
+                "results": results,
+            ]],
+        ]
+    }
+
+    private static func json(_ object: Any) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,64 @@
+/// A rule of `handout check`: a stable id (for SARIF, suppression and scripts), the level
+/// its findings have, and what it looks for.
+public struct CheckRule: Sendable, Equatable {
+    public let id: String
+    public let level: Diagnostic.Level
+    public let summary: String
+
+    /// Every rule, in the order the documentation lists them.
+    public static let all: [CheckRule] = [
+        // Inputs that cannot be used at all.
+        CheckRule(id: "project-config", level: .error, summary: "handout.yml cannot be read or has an unknown key"),
+        CheckRule(id: "directory-invalid", level: .error, summary: "the partner directory is malformed or fails validation"),
+        CheckRule(id: "template-invalid", level: .error, summary: "a template's front matter or Mustache cannot be parsed"),
+        CheckRule(id: "front-matter-key", level: .warning, summary: "a front-matter key handout does not know"),
+        // Plain language.
+        CheckRule(id: "reading-level", level: .warning, summary: "the text reads above the template's reading_level"),
+        CheckRule(id: "reading-level-max", level: .error, summary: "a client handout reads above grade 8"),
+        CheckRule(id: "long-sentence", level: .warning, summary: "a sentence of more than 25 words"),
+        CheckRule(id: "long-paragraph", level: .warning, summary: "a paragraph of more than 5 sentences"),
+        CheckRule(id: "passive-voice", level: .note, summary: "a sentence that may be in the passive voice"),
+        CheckRule(id: "jargon", level: .warning, summary: "a word or phrase with a plainer alternative"),
+        CheckRule(id: "pemat-summary", level: .warning, summary: "no summary at the top (PEMAT)"),
+        CheckRule(id: "pemat-headings", level: .warning, summary: "too few informative headings (PEMAT)"),
+        CheckRule(id: "pemat-action", level: .warning, summary: "no action the reader can take (PEMAT)"),
+        CheckRule(id: "pemat-numbered-steps", level: .warning, summary: "no numbered steps (PEMAT)"),
+        CheckRule(id: "pemat-you", level: .warning, summary: "the text does not speak to the reader as \"you\" (PEMAT)"),
+        // Templates.
+        CheckRule(id: "unknown-variable", level: .warning, summary: "a Mustache variable that no handout provides"),
+        CheckRule(id: "unknown-partial", level: .error, summary: "a partial that does not exist"),
+        CheckRule(id: "topic-unserved", level: .warning, summary: "a topic no active partner serves"),
+        CheckRule(id: "broken-link", level: .error, summary: "a link to a handout that does not exist"),
+        CheckRule(id: "vague-link-text", level: .warning, summary: "link text that does not say where it goes"),
+        CheckRule(id: "heading-skip", level: .warning, summary: "a heading that skips a level"),
+        CheckRule(id: "missing-translation", level: .note, summary: "a handout missing in one of the project's languages"),
+        // The directory.
+        CheckRule(id: "stale-listing", level: .warning, summary: "a listing not verified within stale_after_days"),
+        CheckRule(id: "coverage-gap", level: .warning, summary: "an area the directory names with no active partner for a category"),
+        CheckRule(id: "language-gap", level: .note, summary: "a category with no partner speaking one of the site's languages"),
+    ]
+
+    public static func named(_ id: String) -> CheckRule {
+        guard let rule = all.first(where: { $0.id == id }) else { preconditionFailure("no check rule \(id)") }
+        return rule
+    }
+}
+
+/// Collects findings for one check run.
+final class FindingLog {
+    private(set) var findings: [Diagnostic] = []
+
+    func add(_ ruleID: String, _ message: String, path: String, line: Int? = nil, column: Int? = nil, level: Diagnostic.Level? = nil) {
+        let rule = CheckRule.named(ruleID)
+        findings.append(Diagnostic(level ?? rule.level, message, path: path, line: line, column: column, rule: rule.id))
+    }
+
+    /// Input diagnostics (from loading a file) become findings of `ruleID`.
+    func add(_ diagnostics: [Diagnostic], as ruleID: String) {
+        for diagnostic in diagnostics {
+            var finding = diagnostic
+            finding.rule = ruleID
+            findings.append(finding)
+        }
+    }
+}
