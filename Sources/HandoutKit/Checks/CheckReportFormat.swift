@@ -7,7 +7,11 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
     public func render(_ report: Checker.Report, toolVersion: String) throws -> String {
         switch self {
         case .text:
-            let summary = "\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.note)) notes"
+            func counted(_ level: Diagnostic.Level) -> String {
+                let count = report.count(level)
+                return "\(count) \(level.rawValue)" + (count == 1 ? "" : "s")
+            }
+            let summary = [counted(.error), counted(.warning), counted(.note)].joined(separator: ", ")
             return report.findings.map { $0.description + "\n" }.joined() + summary + "\n"
         case .json:
             let findings = report.findings.map { finding -> [String: Any] in

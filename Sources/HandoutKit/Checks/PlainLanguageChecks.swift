@@ -121,15 +121,15 @@ struct PlainLanguageChecks {
     private func checkJargon() {
         let firstLine = template.bodyFirstLine
         for (offset, line) in source.prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lowered = line.lowercased()
             for entry in jargon {
-                var searchFrom = lowered.startIndex
-                while let range = lowered.range(of: entry.phrase.lowercased(), range: searchFrom..<lowered.endIndex) {
+                var searchFrom = line.startIndex
+                while let range = line.range(of: entry.phrase, options: [.caseInsensitive], range: searchFrom..<line.endIndex) {
                     searchFrom = range.upperBound
-                    let before = range.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: range.lowerBound)]
-                    let after = range.upperBound == lowered.endIndex ? nil : lowered[range.upperBound]
+                    // Whole words only: "reside" is not in "president".
+                    let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
+                    let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
                     guard !(before?.isLetter ?? false), !(after?.isLetter ?? false) else { continue }
-                    let column = lowered.distance(from: lowered.startIndex, to: range.lowerBound) + 1
+                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
                     log.add("jargon", "\"\(line[range])\" is jargon: say \"\(entry.plain)\"", path: path, line: firstLine + offset, column: column)
                 }
             }

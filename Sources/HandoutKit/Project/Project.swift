@@ -40,10 +40,11 @@ public struct Project: Sendable {
     public static func load(folder: String, bundledRoot: String) throws -> Project {
         let file = folder + "/handout.yml"
         guard FileManager.default.fileExists(atPath: file) else { return bundled(root: bundledRoot) }
+        let shown = PathDisplay.relative(file)
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([Diagnostic(.error, "cannot read handout.yml", path: file)])
+            throw InputErrors([Diagnostic(.error, "cannot read handout.yml", path: shown)])
         }
-        return try parse(text, path: file, folder: folder, bundledRoot: bundledRoot)
+        return try parse(text, path: shown, folder: folder, bundledRoot: bundledRoot)
     }
 
     static func parse(_ yaml: String, path: String, folder: String, bundledRoot: String) throws -> Project {

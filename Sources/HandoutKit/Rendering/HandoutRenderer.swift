@@ -117,11 +117,3 @@ public struct HandoutRenderer: Sendable {
     /// A path relative to the current folder when it lies inside it, for diagnostics.
     func displayPath(_ path: String) -> String { PathDisplay.relative(path) }
 }
-
-public enum PathDisplay {
-    public static func relative(_ path: String) -> String {
-        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path + "/"
-        return standardized.hasPrefix(current) ? String(standardized.dropFirst(current.count)) : standardized
-    }
-}

@@ -382,6 +382,10 @@ enum EnglishSyllables {
         "survival": 2, "telephone": 2, "television": 3, "telling": 1, "theater": 2, "tonight": 1,
         "transportation": 3, "ugly": 2, "upon": 2, "users": 1, "valid": 1, "valuable": 2, "variety": 3,
         "video": 1, "videos": 1, "virus": 1, "visual": 2, "voices": 2, "weapon": 1, "weapons": 1,
-        "whether": 1, "younger": 1, "zero": 2
+        "whether": 1, "younger": 1, "zero": 2,
+        // Benefits, school and health-coverage words from the bundled library.
+        "categories": 3, "certificate": 3, "certificates": 3, "contiguous": 3, "denials": 2,
+        "evaluate": 3, "evaluation": 4, "evaluations": 4, "institutionalization": 7, "psychotherapy": 4,
+        "rescission": 2,
     ]
 }

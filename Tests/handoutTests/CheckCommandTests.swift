@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    let fixture = Paths.fixtures + "/check-project"
+
+    func check(_ arguments: [String], in folder: String? = nil) throws -> CommandResult {
+        try handout(["check", "--today", "2026-11-29"] + arguments, in: folder ?? fixture)
+    }
+
+    @Test func oneOfEachFindingAsText() throws {
+        let result = try check(["--coverage"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+        try expectGolden(result.stdout, "check.txt")
+    }
+
+    @Test func asJSON() throws {
+        let result = try check(["--format", "json"])
+        #expect(result.status == 1)
+        try expectGolden(result.stdout, "check.json")
+    }
+
+    @Test func asSARIFThatValidatesAgainstTheSchema() throws {
+        let result = try check(["--format", "sarif"])
+        #expect(result.status == 1)
+        try expectGolden(result.stdout, "check.sarif")
+        let file = try temporaryFolder() + "/check.sarif"
+        try result.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let validation = Process()
+        validation.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validation.arguments = ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[2])))
+            print("valid")
+            """, Paths.fixtures + "/sarif/sarif-2.1.0.json", file]
+        let output = Pipe()
+        validation.standardOutput = output
+        validation.standardError = output
+        try validation.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validation.waitUntilExit()
+        #expect(printed == "valid\n")
+    }
+
+    @Test func theBundledLibraryAndDirectoryPassStrictWithoutAWarning() throws {
+        let result = try check(["--strict"], in: NSTemporaryDirectory())
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("\n0 errors, 0 warnings, \(result.stdout.split(separator: "\n").count - 1) notes\n"))
+        // The default directory has no finding at all, not even a note.
+        #expect(!result.stdout.contains("Resources/directory.json"))
+        #expect(result.stdout.split(separator: "\n").dropLast().allSatisfy { $0.hasSuffix("[passive-voice]") })
+    }
+
+    @Test func warningsFailOnlyUnderStrict() throws {
+        let root = Paths.packageRoot
+        let relaxed = try check(["--directory", root + "/Resources/directory-problems.json"], in: NSTemporaryDirectory())
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stdout.contains("warning: partner \"old-town-tenant-clinic\": last verified 2024-06-01, 911 days ago (more than 365): call them, check every field, and update last_verified [stale-listing]"))
+        let strict = try check(["--strict", "--directory", root + "/Resources/directory-problems.json"], in: NSTemporaryDirectory())
+        #expect(strict.status == 1)
+    }
+
+    @Test func aBadProjectFileIsAFindingWithItsLine() throws {
+        let result = try check([], in: Paths.fixtures + "/bad-project")
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            handout.yml:3:1: error: unknown key "directroy" (did you mean "directory"?) [project-config]
+            1 error, 0 warnings, 0 notes
+
+            """)
+    }
+
+    @Test func checkWritesNothing() throws {
+        let before = try FileManager.default.subpathsOfDirectory(atPath: fixture).sorted()
+        _ = try check(["--format", "sarif"])
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: fixture).sorted() == before)
+    }
+}
