@@ -11,6 +11,6 @@ struct Handout: ParsableCommand {
             Nothing about a client is written to a file name, a log line or an error message.
             """,
         version: "0.1.0",
-        subcommands: [Render.self, List.self, Check.self]
+        subcommands: [Render.self, List.self, Check.self, Build.self]
     )
 }

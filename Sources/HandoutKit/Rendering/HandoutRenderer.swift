@@ -96,6 +96,12 @@ public struct HandoutRenderer: Sendable {
             html: layout.page.render(page), text: text, partners: matches, warnings: template.warnings)
     }
 
+    /// A page that is not a handout (the site's index) in the same layout.
+    public func page(title: String, language: String, markdown: String) -> String {
+        let document = MarkdownDocument(markdown: "# \(MarkdownEscaping.escape(title))\n\n" + markdown)
+        return layout.page.render(["lang": language, "title": title, "css": layout.css, "content": document.html])
+    }
+
     /// "Prepared by …" and "Facts reviewed … Sources: …", escaped like every other value.
     private func footerMarkdown(matter: FrontMatter, practice: Practice, today: Day, strings: Strings) -> String {
         let escape = MarkdownEscaping.escape
