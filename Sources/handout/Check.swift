@@ -17,11 +17,7 @@ struct Check: ParsableCommand {
     @Argument(help: ArgumentHelp("Project folder (default: the current folder, or the bundled library without a handout.yml).", valueName: "dir"))
     var folder: String?
 
-    @Option(name: .long, help: ArgumentHelp("Partner directory, overriding the project's.", valueName: "file"))
-    var directory: String?
-
-    @Option(name: .long, help: ArgumentHelp("Take this date as today (YYYY-MM-DD), for stale listings.", valueName: "date"))
-    var today: String?
+    @OptionGroup var projectOptions: ProjectOptions
 
     @Option(name: .long, help: "text, json or sarif (SARIF 2.1.0, for code scanning).")
     var format = CheckReportFormat.text
@@ -32,23 +28,24 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print which categories each area has partners for, before the findings.")
     var coverage = false
 
-    func validate() throws {
-        if let today, Day(today) == nil { throw ValidationError("--today must be a date written YYYY-MM-DD") }
-    }
-
     func run() throws {
         try reportingInputErrors {
-            let options = try ProjectOptions.parse(["--project", folder ?? FileManager.default.currentDirectoryPath])
+            var options = projectOptions
+            options.project = folder ?? projectOptions.project
             let project: Project
             do {
                 project = try options.loadProject()
             } catch let errors as InputErrors {
-                var findings = errors.diagnostics
-                for index in findings.indices { findings[index].rule = "project-config" }
+                // A broken handout.yml is a finding like any other, in the format asked for.
+                let findings = errors.diagnostics.map { finding in
+                    var finding = finding
+                    finding.rule = "project-config"
+                    return finding
+                }
                 print(try format.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.configuration.version), terminator: "")
                 throw ExitCode(1)
             }
-            let report = Checker(project: project, directoryPath: directory, today: today.flatMap(Day.init) ?? Day.now()).run()
+            let report = Checker(project: project, directoryPath: options.directory, today: options.day).run()
             if coverage, let table = report.coverage?.table {
                 print(table)
             }

@@ -94,6 +94,11 @@ struct PlainLanguageChecks {
         "es": try! Regex(#"(?i)\b(es|son|fue|fueron|será|serán|sido|era|eran)\s+\w+(ado|ada|ados|adas|ido|ida|idos|idas)\b"#),
     ]
 
+    static let auxiliaries: [String: Set<Substring>] = [
+        "en": ["am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten"],
+        "es": ["es", "son", "fue", "fueron", "será", "serán", "sido", "era", "eran"],
+    ]
+
     static let adjectives: Set<String> = [
         "uninsured", "insured", "worried", "married", "tired", "scared", "confused", "interested", "concerned",
         "called", "named", "located", "supposed", "used", "qualified", "disabled", "grandfathered", "dated", "divorced",
@@ -106,8 +111,11 @@ struct PlainLanguageChecks {
     ]
 
     private func checkPassiveVoice() {
-        guard let pattern = Self.passive[language] else { return }
+        guard let pattern = Self.passive[language], let auxiliaries = Self.auxiliaries[language] else { return }
         for sentence in prose.sentences {
+            // The regex is slow; most sentences have no auxiliary at all.
+            let words = Set(sentence.text.lowercased().split(whereSeparator: { !$0.isLetter }))
+            guard !words.isDisjoint(with: auxiliaries) else { continue }
             let hits = sentence.text.matches(of: pattern).filter { match in
                 let participle = sentence.text[match.range].split(separator: " ").last.map { $0.lowercased() } ?? ""
                 return !Self.adjectives.contains(participle)
@@ -118,22 +126,42 @@ struct PlainLanguageChecks {
         }
     }
 
+    /// Matches jargon word by word: each phrase is looked up by its first word, so a line
+    /// is read once however long the list is.
     private func checkJargon() {
-        let firstLine = template.bodyFirstLine
-        for (offset, line) in source.prose.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for entry in jargon {
-                var searchFrom = line.startIndex
-                while let range = line.range(of: entry.phrase, options: [.caseInsensitive], range: searchFrom..<line.endIndex) {
-                    searchFrom = range.upperBound
-                    // Whole words only: "reside" is not in "president".
-                    let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
-                    let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
-                    guard !(before?.isLetter ?? false), !(after?.isLetter ?? false) else { continue }
-                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
-                    log.add("jargon", "\"\(line[range])\" is jargon: say \"\(entry.plain)\"", path: path, line: firstLine + offset, column: column)
+        var byFirstWord: [String: [(words: [String], entry: Jargon)]] = [:]
+        for entry in jargon {
+            let words = entry.phrase.lowercased().split(separator: " ").map(String.init)
+            if let first = words.first { byFirstWord[first, default: []].append((words, entry)) }
+        }
+        for (offset, line) in source.proseLines.enumerated() {
+            let words = Self.words(in: line)
+            for (index, word) in words.enumerated() {
+                for candidate in byFirstWord[word.text] ?? [] {
+                    let end = index + candidate.words.count
+                    guard end <= words.count, zip(candidate.words, words[index..<end]).allSatisfy({ $0 == $1.text }) else { continue }
+                    log.add("jargon", "\"\(candidate.entry.phrase)\" is jargon: say \"\(candidate.entry.plain)\"",
+                        path: path, line: template.bodyFirstLine + offset, column: word.column)
                 }
             }
         }
+    }
+
+    /// The words of a line, lowercased, with the column each starts at.
+    static func words(in line: Substring) -> [(text: String, column: Int)] {
+        var words: [(text: String, column: Int)] = []
+        var current = "", start = 0
+        for (column, character) in line.enumerated() {
+            if character.isLetter {
+                if current.isEmpty { start = column + 1 }
+                current += character.lowercased()
+            } else if !current.isEmpty {
+                words.append((current, start))
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append((current, start)) }
+        return words
     }
 
     static let imperatives: [String: Set<String>] = [
@@ -153,14 +181,14 @@ struct PlainLanguageChecks {
     private func checkPEMAT() {
         let matter = template.frontMatter
         let line = matter.keyLines["title"] ?? 1
-        if (matter.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if (matter.summary ?? "").trimmed.isEmpty {
             log.add("pemat-summary", "no summary: add `summary:` to the front matter, two or three lines saying what the handout is for", path: path, line: line, column: 1)
         }
-        let informative = prose.headings.filter { !Self.vagueHeadings.contains($0.text.lowercased().trimmingCharacters(in: .punctuationCharacters)) }
+        let informative = prose.headings.filter { !Self.vagueHeadings.contains($0.text.lowercased().trimmedOfPunctuation) }
         if informative.count < 2 {
             log.add("pemat-headings", "fewer than two informative headings: break the text into sections under headings that say what they hold", path: path, line: line, column: 1)
         }
-        let firstWords = prose.sentences.compactMap { $0.words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        let firstWords = prose.sentences.compactMap { $0.words.first?.lowercased().trimmedOfPunctuation }
         let orderedLists = source.document.root.descendants().filter { if case .list(ordered: true, _, _) = $0.kind { return true }; return false }
         if orderedLists.isEmpty && !firstWords.contains(where: { Self.imperatives[language]?.contains($0) ?? false }) {
             log.add("pemat-action", "no action for the reader: say what to do (\"Call legal aid today\")", path: path, line: line, column: 1)
@@ -168,7 +196,7 @@ struct PlainLanguageChecks {
         if orderedLists.isEmpty {
             log.add("pemat-numbered-steps", "no numbered steps: write what to do as a numbered list", path: path, line: line, column: 1)
         }
-        let words = prose.sentences.flatMap(\.words).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        let words = prose.sentences.flatMap(\.words).map { $0.lowercased().trimmedOfPunctuation }
         let addressed = words.filter { Self.secondPerson[language]?.contains($0) ?? false }.count
         if !words.isEmpty && Double(addressed) / Double(words.count) < 0.01 {
             log.add("pemat-you", "the text rarely speaks to the reader: write to \"you\" (\"you can ask\", not \"tenants can ask\")", path: path, line: line, column: 1)

@@ -30,7 +30,7 @@ struct Prose {
         for node in source.document.root.descendants() {
             switch node.kind {
             case .heading:
-                let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                let text = node.plainText.trimmed
                 if !text.isEmpty { headings.append(Sentence(text: text, line: node.line, column: node.column)) }
             case .paragraph:
                 let lines = Self.sourceLines(of: node)
@@ -38,7 +38,7 @@ struct Prose {
                 var sentences: [Sentence] = []
                 var searchFrom = joined.startIndex
                 for sentence in Readability.sentences(in: joined) {
-                    guard let range = joined.range(of: sentence, range: searchFrom..<joined.endIndex) else { continue }
+                    guard let range = joined[searchFrom...].firstRange(of: sentence) else { continue }
                     // Which source line the sentence starts on: count the joins before it.
                     let before = joined[joined.startIndex..<range.lowerBound]
                     var offset = 0, consumed = 0
@@ -72,12 +72,12 @@ struct Prose {
             default: pending.append(contentsOf: node.children.reversed())
             }
         }
-        return lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines.map(\.trimmed)
     }
 
     /// Where the sentence's first word stands in its source line (1 if it cannot be found).
     static func column(of sentence: String, in line: Substring) -> Int {
-        guard let first = sentence.split(separator: " ").first, let range = line.range(of: first) else { return 1 }
+        guard let first = sentence.split(separator: " ").first, let range = line.firstRange(of: first) else { return 1 }
         return line.distance(from: line.startIndex, to: range.lowerBound) + 1
     }
 }

@@ -72,8 +72,7 @@ struct TemplateChecks {
     private func checkLinks() {
         for node in source.document.root.descendants() {
             guard case .link(let destination) = node.kind else { continue }
-            let text = node.plainText.trimmingCharacters(in: .whitespaces).lowercased()
-                .trimmingCharacters(in: .punctuationCharacters)
+            let text = node.plainText.lowercased().trimmedOfPunctuation
             if Self.vagueLinkTexts.contains(text) {
                 log.add("vague-link-text", "link text \"\(node.plainText)\" does not say where it goes: name the handout or the page instead",
                     path: path, line: node.line, column: node.column)

@@ -13,6 +13,8 @@ struct TemplateSource {
     let template: HandoutTemplate
     let tags: [Tag]
     let prose: String
+    /// `prose` split into lines, once.
+    let proseLines: [Substring]
     let document: MarkdownDocument
 
     nonisolated(unsafe) private static let tagPattern = try! Regex(#"\{\{(\{?)\s*([#^/>!&=%$<]?)\s*([^}]*?)\s*\}?\}\}"#)
@@ -48,13 +50,13 @@ struct TemplateSource {
         }
         self.tags = tags
         self.prose = lines.joined(separator: "\n")
+        self.proseLines = prose.split(separator: "\n", omittingEmptySubsequences: false)
         self.document = MarkdownDocument(markdown: prose, lineOffset: template.bodyFirstLine - 1)
     }
 
     /// The source line (1-based, counted from the top of the file) as the checks see it.
     func proseLine(_ fileLine: Int) -> Substring? {
-        let lines = prose.split(separator: "\n", omittingEmptySubsequences: false)
         let index = fileLine - template.bodyFirstLine
-        return lines.indices.contains(index) ? lines[index] : nil
+        return proseLines.indices.contains(index) ? proseLines[index] : nil
     }
 }

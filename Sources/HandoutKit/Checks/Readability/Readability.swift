@@ -128,7 +128,7 @@ public enum Readability {
         case .textstat:
             sentenceCount = TextstatText.sentenceCount(in: text)
         case .asGiven:
-            sentenceCount = max(1, sentences.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count)
+            sentenceCount = max(1, sentences.filter { !$0.trimmed.isEmpty }.count)
         }
 
         return compute(sentences: sentenceCount, words: wordCount, syllables: syllableCount,
@@ -208,7 +208,7 @@ public enum Readability {
     public static func textstatText(from sentences: [String]) -> String {
         var parts: [String] = []
         for sentence in sentences {
-            let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = sentence.trimmed
             if trimmed.isEmpty { continue }
             parts.append(endsWithTerminal(trimmed) ? trimmed : trimmed + ".")
         }
