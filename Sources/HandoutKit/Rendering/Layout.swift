@@ -22,7 +22,7 @@ struct Layout: Sendable {
             do {
                 return try MustacheTemplate(string: prefix + file.text)
             } catch let error as MustacheTemplate.ParserError {
-                throw InputErrors([Diagnostic(.error, "Mustache: \(error.error)", path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)])
+                throw InputErrors([Diagnostic(.error, "Mustache: \(HandoutTemplate.describe(error.error))", path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)])
             }
         }
         page = try parse(try read("handout.html"))

@@ -54,11 +54,14 @@ public struct HandoutTemplate: Sendable {
             let context = error.context
             let column = context.lineNumber == 1 ? max(1, context.columnNumber - contentTypePragma.count) : context.columnNumber
             log.add(.error, "Mustache: \(describe(error.error))", line: context.lineNumber + bodyFirstLine - 1, column: column)
+        } catch {
+            log.add(.error, "Mustache: \(error)", line: bodyFirstLine)
         }
         try log.throwIfErrors()
+        guard let mustache else { throw InputErrors(log.sorted) }
         return HandoutTemplate(
             id: id, language: language, path: path, frontMatter: frontMatter, body: body,
-            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics, mustache: mustache!)
+            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics, mustache: mustache)
     }
 
     /// `{{{name}}}` and `{{& name}}` skip escaping; they are refused.
@@ -74,7 +77,7 @@ public struct HandoutTemplate: Sendable {
         return nil
     }
 
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
         case .unfinishedName: return "a tag is not finished: close it with }}"
