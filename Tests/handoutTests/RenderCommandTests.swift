@@ -123,3 +123,27 @@ import Testing
         #expect(result.stderr == "Templates: error: no template \"evicton\" (did you mean \"eviction\"?)\n")
     }
 }
+
+@Suite struct LayoutOverrideTests {
+    @Test func aProjectsLayoutsReplaceTheBundledOnes() throws {
+        let result = try handout(["render", "repairs", "--today", "2026-11-29", "--out", "-", "--zip", "60623"],
+            in: Paths.fixtures + "/custom-layout")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("""
+            Call us first
+            -------------
+
+            - English Only Clinic, 312-555-0160
+            - Westside Tenant Law, 773-555-0110, 773-555-0111
+            - Safe Harbor House, 312-555-0150, 312-555-0152
+
+            """))
+        let out = try temporaryFolder()
+        _ = try handout(["render", "repairs", "--today", "2026-11-29", "--out", out], in: Paths.fixtures + "/custom-layout")
+        let html = try read(out + "/repairs.en.html")
+        #expect(html.contains("<title>Repairs at home · Lakeside Counseling</title>"))
+        #expect(html.contains("<body class=\"lakeside\">"))
+        // The bundled stylesheet still comes in, since the project has none of its own.
+        #expect(html.contains("@media print"))
+    }
+}
