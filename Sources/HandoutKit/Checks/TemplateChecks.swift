@@ -12,26 +12,6 @@ struct TemplateChecks {
         checkHeadings()
     }
 
-    /// Names every template can use, and the fields of the lists a section walks.
-    static let globalNames: Set<String> = {
-        var names: Set<String> = [
-            "client", "client.name", "client.language", "client.zip", "client.needs",
-            "practitioner", "practitioner.name", "practice", "practice.name", "practice.phone", "practice.website",
-            "date", "region", "region.name", "partners", "hotlines", "language", "labels",
-        ]
-        names.formUnion(Strings(language: "en").labels.keys.map { "labels." + $0 })
-        return names
-    }()
-
-    static let sectionFields: [String: Set<String>] = [
-        "partners": [
-            "id", "name", "categories", "description", "phones", "website", "intake_url", "email", "email_url",
-            "address", "confidential_location", "languages", "interpretation", "hours", "fees", "eligibility", "last_verified",
-        ],
-        "phones": ["kind", "display", "tel", "label"],
-        "hotlines": ["name", "number", "tel", "description"],
-    ]
-
     static let partials: Set<String> = ["partners"]
 
     private func checkTags() {
@@ -57,10 +37,10 @@ struct TemplateChecks {
     }
 
     private func check(variable tag: TemplateSource.Tag, open: [String]) {
-        let fields = open.reduce(into: Set<String>()) { $0.formUnion(Self.sectionFields[$1.split(separator: ".").last.map(String.init) ?? ""] ?? []) }
+        let fields = open.reduce(into: Set<String>()) { $0.formUnion(HandoutContext.listFields[$1.split(separator: ".").last.map(String.init) ?? ""] ?? []) }
         let name = tag.name
-        guard name != ".", !Self.globalNames.contains(name), !fields.contains(name) else { return }
-        let message = NearestName.describe("unknown variable \"\(name)\"", name: name, among: Self.globalNames.union(fields))
+        guard name != ".", !HandoutContext.globalNames.contains(name), !fields.contains(name) else { return }
+        let message = NearestName.describe("unknown variable \"\(name)\"", name: name, among: HandoutContext.globalNames.union(fields))
         log.add("unknown-variable", message + ": it renders empty", path: path, line: tag.line, column: tag.column)
     }
 

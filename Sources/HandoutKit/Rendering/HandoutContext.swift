@@ -31,6 +31,27 @@ public struct Practice: Sendable {
 /// The values a template sees, as the dictionaries swift-mustache walks. Absent values are
 /// left out (not empty strings), so `{{#client.name}}…{{/client.name}}` is skipped.
 enum HandoutContext {
+    /// Every name a template can use outside a list; `handout check` reports any other.
+    static let globalNames: Set<String> = {
+        var names: Set<String> = [
+            "client", "client.name", "client.language", "client.zip", "client.needs",
+            "practitioner", "practitioner.name", "practice", "practice.name", "practice.phone", "practice.website",
+            "date", "region", "region.name", "partners", "hotlines", "language", "labels",
+        ]
+        names.formUnion(Strings(language: "en").labels.keys.map { "labels." + $0 })
+        return names
+    }()
+
+    /// The fields of each list a template can walk with `{{#list}}…{{/list}}`.
+    static let listFields: [String: Set<String>] = [
+        "partners": [
+            "id", "name", "categories", "description", "phones", "website", "intake_url", "email", "email_url",
+            "address", "confidential_location", "languages", "interpretation", "hours", "fees", "eligibility", "last_verified",
+        ],
+        "phones": ["kind", "display", "tel", "label"],
+        "hotlines": ["name", "number", "tel", "description"],
+    ]
+
     static func make(
         client: Client, practice: Practice, topics: [String], matches: [PartnerMatch],
         directory: Directory, today: Day, strings: Strings
