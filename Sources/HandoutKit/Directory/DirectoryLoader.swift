@@ -36,7 +36,8 @@ public enum DirectoryLoader {
     private static func decodeDirectory(_ root: JSONNode, path: String, log: DiagnosticLog) -> Directory {
         let top = FieldReader(root, owner: "directory", log: log)
         guard top.expectObject() else { return Directory(path: path, regionName: nil, taxonomy: .builtIn, partners: []) }
-        defer { top.finish(known: ["region", "categories", "partners"]) }
+        // "$schema" lets an editor find Resources/directory.schema.json.
+        defer { top.finish(known: ["$schema", "region", "categories", "partners"]) }
 
         var regionName: String?
         if let region = top.object("region") {

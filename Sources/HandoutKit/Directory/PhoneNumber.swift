@@ -6,12 +6,20 @@ public struct PhoneNumber: Sendable, Equatable {
     /// Digits only, with the country code for North American numbers.
     public let digits: String
     public let hasPlus: Bool
+    /// An extension to dial after the number ("ext. 12"), if any.
+    public let extensionDigits: String?
 
     /// Accepts digits with spaces, dots, dashes and parentheses, an optional leading `+`;
     /// 10 digits (North American), 11 starting with 1, 7 to 15 after a `+`, or a 3-digit
     /// N11 service number such as 211 or 988.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var extensionDigits: String?
+        if let match = trimmed.firstMatch(of: Self.extensionPattern) {
+            extensionDigits = String(match.output.1)
+            trimmed = String(trimmed[..<match.range.lowerBound])
+        }
+        self.extensionDigits = extensionDigits
         let allowed = Set("0123456789 .-()")
         var body = Substring(trimmed)
         let plus = body.first == "+"
@@ -37,6 +45,9 @@ public struct PhoneNumber: Sendable, Equatable {
         self.hasPlus = plus || digits.count >= 10
     }
 
+    /// " x12", " ext. 12", " ext 12" at the end of a number.
+    nonisolated(unsafe) private static let extensionPattern = try! Regex<(Substring, Substring)>(#"(?i)\s*(?:x|ext\.?)\s*([0-9]{1,6})$"#)
+
     /// Area code and exchange may not start with 0 or 1.
     private static func isNorthAmerican(_ ten: Substring) -> Bool {
         let chars = Array(ten)
@@ -48,12 +59,18 @@ public struct PhoneNumber: Sendable, Equatable {
     /// "312-555-0100" for North American numbers (one token, so text never breaks inside it),
     /// "988" for service numbers, "+44 20 7946 0958" left as digits with a plus otherwise.
     public var display: String {
+        let number: String
         if isNorthAmerican {
             let d = Array(digits.dropFirst())
-            return String(d[0..<3]) + "-" + String(d[3..<6]) + "-" + String(d[6..<10])
+            number = String(d[0..<3]) + "-" + String(d[3..<6]) + "-" + String(d[6..<10])
+        } else {
+            number = digits.count == 3 ? digits : "+" + digits
         }
-        return digits.count == 3 ? digits : "+" + digits
+        return number + (extensionDigits.map { " ext. " + $0 } ?? "")
     }
 
-    public var telURL: String { digits.count == 3 ? "tel:" + digits : "tel:+" + digits }
+    /// RFC 3966: `tel:+13125550100;ext=12`.
+    public var telURL: String {
+        (digits.count == 3 ? "tel:" + digits : "tel:+" + digits) + (extensionDigits.map { ";ext=" + $0 } ?? "")
+    }
 }

@@ -179,7 +179,7 @@ public struct PlainTextRenderer: Sendable {
 /// spaces inside it are swapped for a private-use character while wrapping.
 enum PhoneGlue {
     private static let glueCharacter: Character = "\u{E000}"
-    nonisolated(unsafe) private static let pattern = try! Regex(#"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}"#)
+    nonisolated(unsafe) private static let pattern = try! Regex(#"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?"#)
 
     static func glue(_ text: String) -> String {
         guard text.contains(" "), text.contains(where: \.isASCIIDigit) else { return text }

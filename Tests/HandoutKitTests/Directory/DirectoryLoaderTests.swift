@@ -79,6 +79,11 @@ import Testing
         ])
     }
 
+    @Test func aSchemaReferenceIsAllowed() throws {
+        let directory = try DirectoryLoader.parse(#"{"$schema": "directory.schema.json", "partners": []}"#, path: "dir.json")
+        #expect(directory.partners.isEmpty)
+    }
+
     @Test func directoryCanAddCategories() throws {
         let json = """
             {"categories": [{"id": "tax-help", "labels": {"en": "Tax help", "es": "Ayuda con impuestos"}}],
@@ -136,6 +141,8 @@ import Testing
         ("988", "988", "tel:988"),
         ("211", "211", "tel:211"),
         ("+44 20 7946 0958", "+442079460958", "tel:+442079460958"),
+        ("312-555-0100 x12", "312-555-0100 ext. 12", "tel:+13125550100;ext=12"),
+        ("(312) 555-0100 ext. 4", "312-555-0100 ext. 4", "tel:+13125550100;ext=4"),
     ])
     func validNumbers(input: String, display: String, tel: String) throws {
         let number = try #require(PhoneNumber(input))
@@ -143,7 +150,7 @@ import Testing
         #expect(number.telURL == tel)
     }
 
-    @Test(arguments: ["+1 555", "555-0100", "call us", "123-456-7890", "(312 555-0100", "", "+1 312 555 0100 ext 4"])
+    @Test(arguments: ["+1 555", "555-0100", "call us", "123-456-7890", "(312 555-0100", "", "312-555-0100 ext", "x12"])
     func invalidNumbers(input: String) {
         #expect(PhoneNumber(input) == nil)
     }

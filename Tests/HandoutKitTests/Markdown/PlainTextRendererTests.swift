@@ -107,6 +107,10 @@ import Testing
             """)
     }
 
+    @Test func phoneExtensionsStayWithTheirNumber() {
+        #expect(text("Call the clinic at 312-555-0100 ext. 12 today", width: 24) == "Call the clinic at\n312-555-0100 ext. 12\ntoday\n")
+    }
+
     @Test func blockQuotesArePrefixedAndWrapped() {
         #expect(text("> If you get court papers, do not ignore them. Call legal aid the same day.", width: 30) == """
             > If you get court papers, do
