@@ -72,6 +72,14 @@ import Testing
             """)
     }
 
+    @Test func anInvalidDirectoryIsAFindingWithItsPosition() throws {
+        let result = try check(["--directory", "../bad/bad-phone.json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("../bad/bad-phone.json:4:30: error: partner \"legal-aid-1\": phones[0].number: \"+1 555\" is not a valid phone number [directory-invalid]\n"))
+        // Without a directory there is nothing to check coverage or staleness against.
+        #expect(!result.stdout.contains("[stale-listing]") && !result.stdout.contains("[coverage-gap]"))
+    }
+
     @Test func checkWritesNothing() throws {
         let before = try FileManager.default.subpathsOfDirectory(atPath: fixture).sorted()
         _ = try check(["--format", "sarif"])
