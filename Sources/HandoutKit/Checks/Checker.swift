@@ -63,8 +63,9 @@ public struct Checker: Sendable {
         var coverage: Coverage?
         if let directory {
             let categories = orderedCategories(directory: directory, templates: templates)
-            DirectoryChecks(directory: directory, project: project, categories: categories, zipTable: zipTable, today: today, log: log).run()
-            coverage = Coverage(directory: directory, categories: categories, zipTable: zipTable)
+            let table = Coverage(directory: directory, categories: categories, zipTable: zipTable)
+            DirectoryChecks(directory: directory, project: project, categories: categories, coverage: table, today: today, log: log).run()
+            coverage = table
         }
         return Report(findings: Self.ordered(log.findings), coverage: coverage)
     }

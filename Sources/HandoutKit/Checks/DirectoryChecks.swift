@@ -4,7 +4,7 @@ struct DirectoryChecks {
     let project: Project
     /// Categories the project cares about: its templates' topics and its partners' categories.
     let categories: [String]
-    let zipTable: ZipTable?
+    let coverage: Coverage
     let today: Day
     let log: FindingLog
 
@@ -12,7 +12,6 @@ struct DirectoryChecks {
 
     func run() {
         checkStaleListings()
-        let coverage = Coverage(directory: directory, categories: categories, zipTable: zipTable)
         for gap in coverage.gaps {
             log.add("coverage-gap", "no active partner serves \"\(gap.category)\" in \(gap.area.name): add one, or widen a partner's service_area",
                 path: path, line: gap.area.line, column: gap.area.column)

@@ -86,8 +86,6 @@ public struct ZipTable: Sendable {
     public func entries(matching pattern: String) -> [Entry] {
         entries.filter { ZipPattern.matches(pattern, zip: String($0.key)) }.map(\.value)
     }
-
-    public var count: Int { entries.count }
 }
 
 /// County names compare without case and without a trailing "County" ("Cook County" = "cook").

@@ -5,7 +5,6 @@ import Foundation
 public struct PhoneNumber: Sendable, Equatable {
     /// Digits only, with the country code for North American numbers.
     public let digits: String
-    public let hasPlus: Bool
     /// An extension to dial after the number ("ext. 12"), if any.
     public let extensionDigits: String?
 
@@ -42,7 +41,6 @@ public struct PhoneNumber: Sendable, Equatable {
         default:
             return nil
         }
-        self.hasPlus = plus || digits.count >= 10
     }
 
     /// " x12", " ext. 12", " ext 12" at the end of a number.
