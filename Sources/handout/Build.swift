@@ -25,19 +25,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            var options = projectOptions
-            options.project = folder ?? projectOptions.project
-            var project = try options.loadProject()
+            var project = try projectOptions.loadProject(folder: folder)
             if let out { project.outputPath = out }
-            if let directory = options.directory { project.directoryPath = directory }
-            let report = Checker(project: project, today: options.day).run()
+            let report = Checker(project: project, today: projectOptions.day).run()
             DiagnosticPrinter().print(report.findings.filter { $0.level != .note })
             if report.failed(strict: strict) {
-                FileHandle.standardError.write(Data("handout: the site was not built: \(report.count(.error)) errors, \(report.count(.warning)) warnings\n".utf8))
+                FileHandle.standardError.write(Data("handout: the site was not built: \(report.summary)\n".utf8))
                 throw ExitCode(1)
             }
-            let directory = try options.loadDirectory(for: project)
-            let result = try SiteBuilder(project: project, directory: directory, today: options.day).build()
+            let directory = try projectOptions.loadDirectory(for: project)
+            let result = try SiteBuilder(project: project, directory: directory, today: projectOptions.day).build()
             print("\(result.written.count) files written, \(result.unchanged.count) unchanged, in \(PathDisplay.relative(project.outputPath))")
         }
     }

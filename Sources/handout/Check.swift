@@ -30,11 +30,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try reportingInputErrors {
-            var options = projectOptions
-            options.project = folder ?? projectOptions.project
             let project: Project
             do {
-                project = try options.loadProject()
+                project = try projectOptions.loadProject(folder: folder)
             } catch let errors as InputErrors {
                 // A broken handout.yml is a finding like any other, in the format asked for.
                 let findings = errors.diagnostics.map { finding in
@@ -45,7 +43,7 @@ struct Check: ParsableCommand {
                 print(try format.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.configuration.version), terminator: "")
                 throw ExitCode(1)
             }
-            let report = Checker(project: project, directoryPath: options.directory, today: options.day).run()
+            let report = Checker(project: project, today: projectOptions.day).run()
             if coverage, let table = report.coverage?.table {
                 print(table)
             }

@@ -41,8 +41,8 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard languageCodeIsValid(lang) else { throw ValidationError("--lang must be a language code like en or es") }
         if let practicePhone, PhoneNumber(practicePhone) == nil { throw ValidationError("--practice-phone is not a valid phone number") }
-        if let practiceWebsite, !(practiceWebsite.hasPrefix("https://") || practiceWebsite.hasPrefix("http://")) {
-            throw ValidationError("--practice-website must start with https:// or http://")
+        if let practiceWebsite, !WebAddress.isHTTP(practiceWebsite) {
+            throw ValidationError("--practice-website must be an http or https address, like https://example.org")
         }
     }
 

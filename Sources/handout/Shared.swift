@@ -19,16 +19,19 @@ struct ProjectOptions: ParsableArguments {
 
     var day: Day { today.flatMap(Day.init) ?? Day.now() }
 
-    func loadProject() throws -> Project {
+    /// The project in `folder` (a command's DIR argument), else `--project`, else the
+    /// current folder; `--directory` replaces its directory here, once for every command.
+    func loadProject(folder: String? = nil) throws -> Project {
         guard let root = BundledFiles.root() else {
             throw InputErrors([Diagnostic(.error, "cannot find the bundled Templates/ and Resources/; set HANDOUT_HOME to the folder that holds them", path: "handout")])
         }
-        return try Project.load(folder: project ?? FileManager.default.currentDirectoryPath, bundledRoot: root)
+        var loaded = try Project.load(folder: folder ?? project ?? FileManager.default.currentDirectoryPath, bundledRoot: root)
+        if let directory { loaded.directoryPath = directory }
+        return loaded
     }
 
     func loadDirectory(for project: Project) throws -> Directory {
-        let path = directory ?? project.directoryPath
-        return try DirectoryLoader.load(path: path, displayPath: PathDisplay.relative(path))
+        try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath))
     }
 }
 

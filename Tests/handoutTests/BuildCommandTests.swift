@@ -30,7 +30,7 @@ import Testing
         let out = try temporaryFolder()
         let result = try handout(["build", Paths.fixtures + "/check-project", "--today", "2026-11-29", "--out", out])
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("handout: the site was not built: 4 errors, 18 warnings\n"))
+        #expect(result.stderr.hasSuffix("handout: the site was not built: 4 errors, 18 warnings, 4 notes\n"))
         #expect(result.stderr.contains("Templates/en/messy.md:23:32: error: link to \"nowhere.md\", but there is no handout \"nowhere\" [broken-link]\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [])
     }

@@ -36,6 +36,7 @@ import Testing
         (["render", "eviction", "--today", "tomorrow"], "Error: --today must be a date written YYYY-MM-DD"),
         (["render", "eviction", "--need", "housng"], "Error: --need: unknown category \"housng\" (did you mean \"housing\"?)"),
         (["render", "eviction", "--practice-phone", "12"], "Error: --practice-phone is not a valid phone number"),
+        (["render", "eviction", "--practice-website", "https://"], "Error: --practice-website must be an http or https address, like https://example.org"),
         (["render"], "Error: Missing expected argument '<template-id>'"),
         (["list", "partners", "--format", "xml"], "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."),
     ])

@@ -26,7 +26,7 @@ public struct SiteBuilder: Sendable {
         let templates = try library.entries().map { entry in
             try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
         }
-        let ids = Array(Set(templates.map(\.id))).sorted()
+        let byID = Dictionary(grouping: templates, by: \.id)
         let practice = Practice(
             name: project.contact?.name ?? project.organization,
             phone: project.contact?.phone.flatMap(PhoneNumber.init), website: project.contact?.website)
@@ -34,9 +34,9 @@ public struct SiteBuilder: Sendable {
         var pages: [(name: String, contents: String)] = []
         for language in project.languages {
             var listed: [(template: HandoutTemplate, file: String)] = []
-            for id in ids {
-                guard let template = templates.first(where: { $0.id == id && $0.language == language })
-                    ?? templates.first(where: { $0.id == id && $0.language == "en" }) else { continue }
+            for (id, versions) in byID.sorted(by: { $0.key < $1.key }) {
+                guard let template = versions.first(where: { $0.language == language })
+                    ?? versions.first(where: { $0.language == "en" }) else { continue }
                 let request = RenderRequest(templateID: id, client: Client(language: language), practice: practice, today: today)
                 let handout = renderer.render(template, request: request)
                 pages.append(("\(handout.fileStem).html", handout.html))

@@ -7,12 +7,7 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
     public func render(_ report: Checker.Report, toolVersion: String) throws -> String {
         switch self {
         case .text:
-            func counted(_ level: Diagnostic.Level) -> String {
-                let count = report.count(level)
-                return "\(count) \(level.rawValue)" + (count == 1 ? "" : "s")
-            }
-            let summary = [counted(.error), counted(.warning), counted(.note)].joined(separator: ", ")
-            return report.findings.map { $0.description + "\n" }.joined() + summary + "\n"
+            return report.findings.map { $0.description + "\n" }.joined() + report.summary + "\n"
         case .json:
             let findings = report.findings.map { finding -> [String: Any] in
                 var object: [String: Any] = ["level": finding.level.rawValue, "rule": finding.rule ?? "", "path": finding.path, "message": finding.message]

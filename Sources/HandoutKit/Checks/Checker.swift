@@ -4,12 +4,10 @@ import Foundation
 /// one log. `handout build` runs the same steps before it writes.
 public struct Checker: Sendable {
     public let project: Project
-    public let directoryPath: String
     public let today: Day
 
-    public init(project: Project, directoryPath: String? = nil, today: Day) {
+    public init(project: Project, today: Day) {
         self.project = project
-        self.directoryPath = directoryPath ?? project.directoryPath
         self.today = today
     }
 
@@ -24,6 +22,14 @@ public struct Checker: Sendable {
         }
 
         public func count(_ level: Diagnostic.Level) -> Int { findings.filter { $0.level == level }.count }
+
+        /// "4 errors, 1 warning, 0 notes".
+        public var summary: String {
+            [Diagnostic.Level.error, .warning, .note].map { level in
+                let count = count(level)
+                return "\(count) \(level.rawValue)" + (count == 1 ? "" : "s")
+            }.joined(separator: ", ")
+        }
 
         /// Errors fail a check; under `strict`, warnings do too.
         public func failed(strict: Bool) -> Bool {
@@ -72,7 +78,7 @@ public struct Checker: Sendable {
 
     private func loadDirectory(_ log: FindingLog) -> Directory? {
         do {
-            return try DirectoryLoader.load(path: directoryPath, displayPath: PathDisplay.relative(directoryPath))
+            return try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath))
         } catch let errors as InputErrors {
             log.add(errors.diagnostics, as: "directory-invalid")
         } catch {}

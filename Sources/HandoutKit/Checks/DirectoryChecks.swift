@@ -108,9 +108,7 @@ public struct Coverage: Sendable {
     private static func place(_ entry: String, partner: Partner) -> String? {
         let parsed = CountyName.parse(entry)
         guard let state = parsed.state ?? partner.serviceArea.states.first ?? partner.address?.state else { return nil }
-        let county = entry.split(separator: ",")[0].trimmingCharacters(in: .whitespaces)
-        let name = county.lowercased().hasSuffix(" county") ? String(county.dropLast(" county".count)) : county
-        return "\(name), \(state)"
+        return "\(parsed.name), \(state)"
     }
 
     /// Whether the partner serves the area: remotely, statewide, by county, or in some of its ZIP codes.

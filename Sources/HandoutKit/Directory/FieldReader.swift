@@ -118,10 +118,7 @@ struct FieldReader {
     /// An http or https URL.
     func url(_ field: String) -> String? {
         guard let text = string(field) else { return nil }
-        let lowered = text.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
-            let url = URL(string: text), url.host?.isEmpty == false
-        else {
+        guard WebAddress.isHTTP(text) else {
             fail(field, "\"\(text)\" is not an http or https URL")
             return nil
         }
@@ -147,4 +144,14 @@ struct FieldReader {
 
 extension JSONNode {
     var isNull: Bool { if case .null = value { return true }; return false }
+}
+
+/// The one rule for web addresses in directories and on the command line.
+public enum WebAddress {
+    /// An http or https URL with a host: the only links a handout may print.
+    public static func isHTTP(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), let url = URL(string: text) else { return false }
+        return url.host?.isEmpty == false
+    }
 }

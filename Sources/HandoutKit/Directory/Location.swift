@@ -90,16 +90,19 @@ public struct ZipTable: Sendable {
 
 /// County names compare without case and without a trailing "County" ("Cook County" = "cook").
 enum CountyName {
-    static func normalized(_ name: String) -> String {
-        var lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
-        if lowered.hasSuffix(" county") { lowered.removeLast(" county".count) }
-        return lowered
+    /// "Cook County" → "Cook", as written otherwise.
+    static func display(_ name: some StringProtocol) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        return trimmed.lowercased().hasSuffix(" county") ? String(trimmed.dropLast(" county".count)) : trimmed
     }
 
-    /// A service-area entry, "Cook" or "Cook, IL", split into its name and optional state.
+    static func normalized(_ name: some StringProtocol) -> String { display(name).lowercased() }
+
+    /// A service-area entry, "Cook" or "Cook County, IL", split into its name as written
+    /// (without "County") and its state, if it names one.
     static func parse(_ entry: String) -> (name: String, state: String?) {
-        let parts = entry.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        let state = parts.count == 2 && parts[1].count == 2 ? parts[1].uppercased() : nil
-        return (normalized(parts[0]), state)
+        let parts = entry.split(separator: ",", maxSplits: 1)
+        let state = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        return (display(parts.first ?? ""), state?.count == 2 ? state?.uppercased() : nil)
     }
 }

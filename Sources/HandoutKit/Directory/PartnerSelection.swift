@@ -88,7 +88,7 @@ public enum PartnerSelection {
             let wanted = CountyName.normalized(county)
             for entry in area.counties {
                 let (name, state) = CountyName.parse(entry)
-                guard name == wanted else { continue }
+                guard CountyName.normalized(name) == wanted else { continue }
                 // "Cook" alone is ambiguous across states: use the entry's own state, else the
                 // partner's states or address, to tell Cook, IL from Cook, GA.
                 let partnerStates = state.map { [$0] } ?? (area.states.isEmpty ? [partner.address?.state].compactMap { $0 } : area.states)

@@ -54,9 +54,9 @@ public struct HandoutRenderer: Sendable {
         guard let entry = library.locate(id: request.templateID, language: language) else {
             let known = Set(library.entries().map(\.id))
             let message = NearestName.describe("no template \"\(request.templateID)\"", name: request.templateID, among: known)
-            throw InputErrors([Diagnostic(.error, message, path: displayPath(project.templatesPath))])
+            throw InputErrors([Diagnostic(.error, message, path: PathDisplay.relative(project.templatesPath))])
         }
-        let template = try HandoutTemplate.load(path: entry.path, displayPath: displayPath(entry.path), id: entry.id, language: entry.language)
+        let template = try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
         return render(template, request: request)
     }
 
@@ -119,7 +119,4 @@ public struct HandoutRenderer: Sendable {
         if !matter.sources.isEmpty { lines.append("\(strings["sources"]): \(matter.sources.map(escape).joined(separator: "; ")).") }
         return lines.joined(separator: "\n\n") + "\n"
     }
-
-    /// A path relative to the current folder when it lies inside it, for diagnostics.
-    func displayPath(_ path: String) -> String { PathDisplay.relative(path) }
 }
