@@ -24,7 +24,7 @@ struct List: ParsableCommand {
         var format = Format.table
 
         func validate() throws {
-            if let lang, !languageCodeIsValid(lang) { throw ValidationError("--lang must be a language code like en or es") }
+            if let lang, !LanguageCode.isValid(lang) { throw ValidationError("--lang must be a language code: " + LanguageCode.advice) }
         }
 
         func run() throws {

@@ -39,7 +39,7 @@ struct Render: ParsableCommand {
     var out = "handouts"
 
     func validate() throws {
-        guard languageCodeIsValid(lang) else { throw ValidationError("--lang must be a language code like en or es") }
+        guard LanguageCode.isValid(lang) else { throw ValidationError("--lang must be a language code: " + LanguageCode.advice) }
         if let practicePhone, PhoneNumber(practicePhone) == nil { throw ValidationError("--practice-phone is not a valid phone number") }
         if let practiceWebsite, !WebAddress.isHTTP(practiceWebsite) {
             throw ValidationError("--practice-website must be an http or https address, like https://example.org")

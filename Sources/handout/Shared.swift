@@ -87,7 +87,3 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     }
 }
-
-func languageCodeIsValid(_ code: String) -> Bool {
-    code.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]+)*$", options: .regularExpression) != nil
-}

@@ -32,7 +32,8 @@ import Testing
 @Suite struct UsageErrorTests {
     @Test(arguments: [
         (["render", "eviction", "--zip", "6062"], "Error: --zip must be a 5-digit ZIP code"),
-        (["render", "eviction", "--lang", "Spanish"], "Error: --lang must be a language code like en or es"),
+        (["render", "eviction", "--lang", "Spanish"], "Error: --lang must be a language code: use a BCP 47 tag like \"en\", \"es\" or \"es-419\""),
+        (["render", "eviction", "--lang", "../es"], "Error: --lang must be a language code: use a BCP 47 tag like \"en\", \"es\" or \"es-419\""),
         (["render", "eviction", "--today", "tomorrow"], "Error: --today must be a date written YYYY-MM-DD"),
         (["render", "eviction", "--need", "housng"], "Error: --need: unknown category \"housng\" (did you mean \"housing\"?)"),
         (["render", "eviction", "--practice-phone", "12"], "Error: --practice-phone is not a valid phone number"),

@@ -41,6 +41,7 @@ public struct Checker: Sendable {
         let log = FindingLog()
         let library = TemplateLibrary(root: project.templatesPath)
         let entries = library.entries()
+        log.add(library.misnamed(), as: "template-invalid")
         let templates = entries.compactMap { entry -> HandoutTemplate? in
             do {
                 let template = try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)

@@ -83,8 +83,8 @@ public enum DirectoryLoader {
         defer { reader.finish(known: partnerFields) }
 
         let id = reader.string("id", required: true)
-        if let id, id.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) == nil {
-            reader.fail("id", "\"\(id)\" is not a valid id (use lowercase letters, digits and dashes)")
+        if let id, let problem = Identifier.problem(id, kind: "partner id", example: "legal-aid-housing") {
+            reader.fail("id", problem)
         }
         let name = reader.string("name", required: true)
         let categoryNodes = reader.strings("categories", required: true)
@@ -115,8 +115,8 @@ public enum DirectoryLoader {
 
         let languages = reader.strings("languages")
         for (offset, language) in languages.enumerated()
-        where language.text.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]+)*$", options: .regularExpression) == nil {
-            reader.fail("languages[\(offset)]", "\"\(language.text)\" is not a language code like \"en\" or \"es\"", at: language.node)
+        where !LanguageCode.isValid(language.text) {
+            reader.fail("languages[\(offset)]", LanguageCode.problem(language.text)!, at: language.node)
         }
 
         let eligibility = reader.object("eligibility").map { fields in

@@ -76,7 +76,14 @@ public struct Project: Sendable {
             case "base_url": project.baseURL = text(value, key)
             case "languages":
                 if case .sequence(let items) = value, !items.isEmpty {
-                    project.languages = items.compactMap { $0.scalar?.string }
+                    // Each code names output files: a code that is not one is refused here.
+                    project.languages = items.compactMap { item in
+                        guard let code = item.scalar?.string, LanguageCode.isValid(code) else {
+                            fail(item, item.scalar.map { LanguageCode.problem($0.string)! } ?? "languages: each item must be a language code")
+                            return nil
+                        }
+                        return code
+                    }
                 } else {
                     fail(value, "languages must be a list, like [en, es]")
                 }

@@ -51,6 +51,13 @@ public struct HandoutRenderer: Sendable {
 
     public func render(_ request: RenderRequest) throws -> RenderedHandout {
         let language = request.client.language
+        // Both end up in file names: refuse anything but a name, before any file is read.
+        if let problem = Identifier.problem(request.templateID, kind: "handout id") {
+            throw InputErrors([Diagnostic(.error, problem, path: PathDisplay.relative(project.templatesPath))])
+        }
+        guard LanguageCode.isValid(language) else {
+            throw InputErrors([Diagnostic(.error, "the client's language is not a language code: \(LanguageCode.advice)", path: "handout")])
+        }
         guard let entry = library.locate(id: request.templateID, language: language) else {
             let known = Set(library.entries().map(\.id))
             let message = NearestName.describe("no template \"\(request.templateID)\"", name: request.templateID, among: known)
