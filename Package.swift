@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "handout",
+    // Regex literals and types in HandoutKit need macOS 13; Linux ignores this.
+    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "handout", targets: ["handout"]),
         .library(name: "HandoutKit", targets: ["HandoutKit"]),
@@ -35,7 +37,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HandoutKitTests", dependencies: ["HandoutKit"]),
-        .testTarget(name: "handoutTests", dependencies: ["handout", "HandoutKit"]),
+        // Test data lives in each test target's Fixtures/ and Golden/ folders, excluded whole
+        // so that files added there never make SwiftPM warn (PackageLayoutTests holds to it).
+        .testTarget(name: "HandoutKitTests", dependencies: ["HandoutKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "handoutTests", dependencies: ["handout", "HandoutKit"], exclude: ["Fixtures", "Golden"]),
     ]
 )

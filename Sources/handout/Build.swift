@@ -5,10 +5,11 @@ import HandoutKit
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the project, then write its static site: every handout in every language, and an index.",
+        usage: "handout build [<dir>] [--out <dir>] [--strict] [<options>]",
         discussion: """
-            Runs the same checks as `handout check` first and writes nothing if one fails
-            (an error, or with --strict a warning). Rewrites only files whose content changed,
-            and never removes a file it did not write.
+            Runs the same checks as `handout check` first and writes nothing if one fails \
+            (an error, or with --strict a warning). Rewrites only files whose content \
+            changed, and never removes a file it did not write.
             """
     )
 

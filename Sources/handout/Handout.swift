@@ -7,7 +7,9 @@ struct Handout: ParsableCommand {
         commandName: "handout",
         abstract: "Personalized handouts about patient rights and legal resources, with the local partners that fit each client.",
         discussion: """
-            Exit status: 0 on success, 1 when the inputs have errors, 64 and above for usage errors.
+            Exit status: 0 on success, 1 when the inputs have errors, 64 and above for usage \
+            errors.
+
             Nothing about a client is written to a file name, a log line or an error message.
             """,
         version: "0.1.0",

@@ -12,7 +12,8 @@ struct List: ParsableCommand {
 
     struct Partners: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Who would be offered to a client, and why: closest first.")
+            abstract: "Who would be offered to a client, and why: closest first.",
+            usage: "handout list partners [--need <category> ...] [--zip <zip>] [<options>]")
 
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var clientOptions: ClientOptions
@@ -50,7 +51,9 @@ struct List: ParsableCommand {
     }
 
     struct Templates: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The handouts in the project, with their languages.")
+        static let configuration = CommandConfiguration(
+            abstract: "The handouts in the project, with their languages.",
+            usage: "handout list templates [--format <format>] [<options>]")
 
         @OptionGroup var projectOptions: ProjectOptions
 

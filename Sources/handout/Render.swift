@@ -6,8 +6,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render one personalized handout as HTML and plain text.",
         discussion: """
-            Writes <out>/<template-id>.<lang>.html and .txt, readable by you alone (mode 0600).
-            With --out -, writes the plain text to standard output instead.
+            Writes <out>/<template-id>.<lang>.html and .txt, readable by you alone (mode \
+            0600). With --out -, writes the plain text to standard output instead.
             """
     )
 

@@ -24,14 +24,20 @@ enum Paths {
     }()
 }
 
-func handout(_ arguments: [String], in folder: String = Paths.packageRoot) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Paths.executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
+func handout(_ arguments: [String], in folder: String = Paths.packageRoot, environment extra: [String: String] = [:]) throws -> CommandResult {
     var environment = ProcessInfo.processInfo.environment
     environment["HANDOUT_HOME"] = Paths.packageRoot
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { $1 }
+    return try run(Paths.executable, arguments, in: folder, environment: environment)
+}
+
+/// Runs `executable` with exactly `environment`.
+func run(_ executable: String, _ arguments: [String], in folder: String, environment: [String: String]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
