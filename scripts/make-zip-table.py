@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Derive Resources/zip-codes.tsv from the zipcodes 1.2.0 wheel.
+"""Derive Resources/zip-codes.tsv (state, county and centroid of each ZIP code) from the
+zipcodes 1.2.0 wheel.
 
 Usage:
     pip download --no-deps zipcodes==1.2.0 -d /tmp/zipcodes
@@ -13,6 +14,8 @@ this script's repository.
 Rules: keep 5-digit ZIP codes only; skip rows with no county; strip a trailing
 " County" from the county name (other suffixes such as " Parish", " Borough" or
 " city" are kept); if a ZIP code appears in several rows, keep the first;
+keep the ZIP code's centroid (lat, long in the data) rounded to 3 decimals
+(about 100 m, plenty for "about 2 miles away"; empty when the data has none);
 write the lines sorted by ZIP code. The output is deterministic: running the
 script twice on the same wheel gives the same bytes.
 """
@@ -26,7 +29,7 @@ import sys
 SOURCE = "zipcodes 1.2.0 on PyPI (https://pypi.org/project/zipcodes/1.2.0/), file zipcodes/zips.json.bz2"
 LICENCE = "MIT licence (package by Sean Pianka; licence text in the wheel, zipcodes-1.2.0.dist-info/LICENSE.txt)"
 DATA_DATE = "October 2021"
-GENERATED = "2026-11-29"
+GENERATED = "2026-12-01"
 
 FIVE_DIGITS = re.compile(r"^[0-9]{5}$")
 
@@ -36,6 +39,13 @@ def county_name(raw):
     if name.endswith(" County"):
         name = name[: -len(" County")]
     return name
+
+
+def coordinate(raw):
+    try:
+        return f"{float(raw):.3f}"
+    except (TypeError, ValueError):
+        return ""
 
 
 def build_rows(records):
@@ -48,7 +58,7 @@ def build_rows(records):
             continue
         if zip_code in rows:
             continue  # several rows for one ZIP: keep the first
-        rows[zip_code] = (state, county)
+        rows[zip_code] = (state, county, coordinate(record.get("lat")), coordinate(record.get("long")))
     return rows
 
 
@@ -75,15 +85,16 @@ def main(argv):
         f"# generated: {GENERATED} by scripts/make-zip-table.py",
         "# rules: 5-digit ZIPs only; rows with no county skipped; trailing \" County\" removed;",
         "#   other suffixes (Parish, Borough, city, ...) kept; first row kept for a repeated ZIP",
-        "# columns (tab-separated): ZIP, STATE (USPS 2-letter code), COUNTY",
+        "# centroids: the data's lat/long for the ZIP code, rounded to 3 decimals (empty if none)",
+        "# columns (tab-separated): ZIP, STATE (USPS 2-letter code), COUNTY, LATITUDE, LONGITUDE",
     ]
     tmp = output + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as out:
         for line in header:
             out.write(line + "\n")
         for zip_code in sorted(rows):
-            state, county = rows[zip_code]
-            out.write(f"{zip_code}\t{state}\t{county}\n")
+            state, county, latitude, longitude = rows[zip_code]
+            out.write(f"{zip_code}\t{state}\t{county}\t{latitude}\t{longitude}\n")
     os.replace(tmp, output)
     sys.stderr.write(f"wrote {output}: {len(rows)} ZIP codes from {len(records)} rows\n")
     return 0

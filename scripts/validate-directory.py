@@ -64,7 +64,7 @@ class ZipTable:
             for line in handle:
                 if line.startswith("#") or not line.strip():
                     continue
-                zip_code, state, county = line.rstrip("\n").split("\t")
+                zip_code, state, county = line.rstrip("\n").split("\t")[:3]
                 self.zips[zip_code] = (state, county)
         self.counties = {}  # "Cook" -> {"IL", "GA", "MN"}
         for state, county in self.zips.values():

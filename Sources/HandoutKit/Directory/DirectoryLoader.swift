@@ -29,8 +29,8 @@ public enum DirectoryLoader {
 
     static let partnerFields = [
         "id", "name", "categories", "description", "phones", "website", "intake_url", "email",
-        "address", "confidential_location", "service_area", "languages", "interpretation", "hours",
-        "fees", "eligibility", "last_verified", "active",
+        "address", "confidential_location", "service_area", "languages", "interpretation", "schedule", "hours",
+        "fees", "eligibility", "alert", "what_to_bring", "last_verified", "active",
     ]
 
     private static func decodeDirectory(_ root: JSONNode, path: String, log: DiagnosticLog) -> Directory {
@@ -86,7 +86,7 @@ public enum DirectoryLoader {
         if let id, let problem = Identifier.problem(id, kind: "partner id", example: "legal-aid-housing") {
             reader.fail("id", problem)
         }
-        let name = reader.string("name", required: true)
+        let names = reader.localizedText("name", required: true)
         let categoryNodes = reader.strings("categories", required: true)
         if categoryNodes.isEmpty, let value = reader.value("categories"), case .array = value.value {
             reader.fail("categories", "must name at least one category")
@@ -105,10 +105,11 @@ public enum DirectoryLoader {
             reader.fail("email", "\"\(email)\" is not an email address")
         }
         let address = reader.object("address").map { fields in
-            defer { fields.finish(known: ["street", "city", "state", "zip"]) }
+            defer { fields.finish(known: ["street", "city", "state", "zip", "latitude", "longitude"]) }
             return Partner.Address(
                 street: fields.string("street"), city: fields.string("city"),
-                state: fields.string("state")?.uppercased(), zip: fields.string("zip"))
+                state: fields.string("state")?.uppercased(), zip: fields.string("zip"),
+                coordinate: decodeCoordinate(fields))
         }
         let confidential = reader.bool("confidential_location") ?? false
         let serviceArea = reader.object("service_area").map(decodeServiceArea) ?? Partner.ServiceArea()
@@ -125,7 +126,7 @@ public enum DirectoryLoader {
                 maxIncomeFPLPercent: fields.number("max_income_fpl_percent"),
                 minAge: fields.number("min_age").map { Int($0) },
                 maxAge: fields.number("max_age").map { Int($0) },
-                notes: fields.string("notes"))
+                notes: fields.localizedText("notes"))
         }
 
         var lastVerified: Day?
@@ -144,13 +145,21 @@ public enum DirectoryLoader {
                 line: node.line, column: node.column)
         }
 
-        guard let id, let name else { return nil }
+        let schedule = (reader.array("schedule") ?? []).enumerated().compactMap { offset, element in
+            decodeOpening(reader.nested(element, field: "schedule[\(offset)]"))
+        }
+        let whatToBring = (reader.array("what_to_bring") ?? []).enumerated().compactMap { offset, element in
+            reader.localizedText(element, field: "what_to_bring[\(offset)]")
+        }
+
+        guard let id, let names else { return nil }
         return Partner(
-            id: id, name: name, categories: categoryNodes.map(\.text), description: reader.string("description"),
+            id: id, names: names, categories: categoryNodes.map(\.text), description: reader.localizedText("description"),
             phones: phones, website: website, intakeURL: intakeURL, email: email, address: address,
             confidentialLocation: confidential, serviceArea: serviceArea, languages: languages.map(\.text),
-            interpretation: reader.bool("interpretation") ?? false, hours: reader.string("hours"),
-            fees: reader.string("fees"), eligibility: eligibility, lastVerified: lastVerified,
+            interpretation: reader.bool("interpretation") ?? false, schedule: schedule, hours: reader.localizedText("hours"),
+            fees: reader.localizedText("fees"), eligibility: eligibility, alert: reader.localizedText("alert"),
+            whatToBring: whatToBring, lastVerified: lastVerified,
             active: reader.bool("active") ?? true, line: node.line, column: node.column)
     }
 
@@ -170,7 +179,55 @@ public enum DirectoryLoader {
             fields.fail("number", "\"\(number)\" is not a valid phone number")
             return nil
         }
-        return Partner.Phone(number: parsed, kind: kind, label: fields.string("label"))
+        return Partner.Phone(number: parsed, kind: kind, label: fields.localizedText("label"))
+    }
+
+    /// `{"days": ["mon", "fri"], "opens": "09:00", "closes": "17:00"}`.
+    private static func decodeOpening(_ fields: FieldReader) -> Opening? {
+        guard fields.expectObject() else { return nil }
+        defer { fields.finish(known: ["days", "opens", "closes"]) }
+        let dayNodes = fields.strings("days", required: true)
+        var days: [Weekday] = []
+        for (offset, day) in dayNodes.enumerated() {
+            guard let parsed = Weekday(code: day.text) else {
+                fields.fail("days[\(offset)]", "\"\(day.text)\" is not a day (use mon, tue, wed, thu, fri, sat or sun)", at: day.node)
+                continue
+            }
+            if !days.contains(parsed) { days.append(parsed) }
+        }
+        if dayNodes.isEmpty, fields.value("days") != nil { fields.fail("days", "name at least one day") }
+        func time(_ key: String) -> TimeOfDay? {
+            guard let text = fields.string(key, required: true) else { return nil }
+            guard let parsed = TimeOfDay(text) else {
+                fields.fail(key, "\"\(text)\" is not a time (use 24-hour HH:MM, like \"09:00\" or \"17:30\")")
+                return nil
+            }
+            return parsed
+        }
+        let opens = time("opens"), closes = time("closes")
+        guard let opens, let closes, !days.isEmpty else { return nil }
+        guard opens < closes else {
+            fields.fail("closes", "closes at \(closes.text), not after it opens at \(opens.text)")
+            return nil
+        }
+        return Opening(days: days, opens: opens, closes: closes)
+    }
+
+    /// latitude and longitude, both or neither, on Earth.
+    private static func decodeCoordinate(_ fields: FieldReader) -> Coordinate? {
+        let latitude = fields.number("latitude"), longitude = fields.number("longitude")
+        switch (latitude, longitude) {
+        case (nil, nil): return nil
+        case (let latitude?, let longitude?):
+            guard let coordinate = Coordinate(latitude: latitude, longitude: longitude) else {
+                fields.fail("latitude", "\(latitude), \(longitude) is not a place on Earth (latitude -90 to 90, longitude -180 to 180)")
+                return nil
+            }
+            return coordinate
+        default:
+            fields.fail(latitude == nil ? "longitude" : "latitude", "give latitude and longitude together")
+            return nil
+        }
     }
 
     private static func decodeServiceArea(_ fields: FieldReader) -> Partner.ServiceArea {

@@ -50,7 +50,7 @@ struct FieldReader {
         return nil
     }
 
-    private func wrongType(_ field: String, expected: String, found: JSONNode) {
+    func wrongType(_ field: String, expected: String, found: JSONNode) {
         fail(field, "expected \(expected), found \(found.typeDescription)", at: found)
     }
 
@@ -107,6 +107,43 @@ struct FieldReader {
             }
         }
         return result
+    }
+
+    /// A text a client reads: a string (English), or an object of language code → string.
+    func localizedText(_ field: String, required: Bool = false) -> LocalizedText? {
+        guard let found = value(field, required: required) else { return nil }
+        let text = localizedText(found, field: field)
+        if text == nil, required, case .string = found.value { fail(field, "must not be empty", at: found) }
+        return text
+    }
+
+    func localizedText(_ found: JSONNode, field: String) -> LocalizedText? {
+        switch found.value {
+        case .string(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : LocalizedText(trimmed)
+        case .object(let members):
+            var texts: [String: String] = [:]
+            for member in members {
+                let at = "\(field).\(member.key)"
+                if let problem = LanguageCode.problem(member.key) {
+                    fail(at, problem, at: member.value)
+                    continue
+                }
+                guard case .string(let text) = member.value.value else {
+                    wrongType(at, expected: "a string", found: member.value)
+                    continue
+                }
+                if texts[member.key] != nil { fail(at, "given twice", at: member.value); continue }
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { texts[member.key] = trimmed }
+            }
+            if members.isEmpty { fail(field, "give the text, or a text for at least one language", at: found) }
+            return LocalizedText(texts)
+        default:
+            wrongType(field, expected: "a string or an object of language → text", found: found)
+            return nil
+        }
     }
 
     func object(_ field: String) -> FieldReader? {

@@ -30,12 +30,15 @@ public struct ClientLocation: Sendable, Equatable {
     /// False when a ZIP was given that the ZIP table does not know: then only ZIP
     /// patterns and remote partners can match.
     public var zipKnown: Bool
+    /// The centroid of the client's ZIP code, from which distances are measured.
+    public var centroid: Coordinate?
 
-    public init(zip: String? = nil, county: String? = nil, state: String? = nil, zipKnown: Bool = true) {
+    public init(zip: String? = nil, county: String? = nil, state: String? = nil, zipKnown: Bool = true, centroid: Coordinate? = nil) {
         self.zip = zip
         self.county = county
         self.state = state?.uppercased()
         self.zipKnown = zipKnown
+        self.centroid = centroid
     }
 
     /// Looks the ZIP up in the table; explicit county and state win over what it implies.
@@ -45,6 +48,7 @@ public struct ClientLocation: Sendable, Equatable {
             if let entry = table?.lookup(zip) {
                 location.county = county ?? entry.county
                 location.state = (state ?? entry.state).uppercased()
+                location.centroid = entry.centroid
             } else {
                 location.zipKnown = false
             }
@@ -53,15 +57,41 @@ public struct ClientLocation: Sendable, Equatable {
     }
 }
 
-/// The ZIP → state and county table that ships in Resources/zip-codes.tsv
+/// A point on the map, in degrees.
+public struct Coordinate: Sendable, Equatable {
+    public let latitude: Double
+    public let longitude: Double
+
+    /// Nil when the values cannot be on Earth (HSDS examples carry latitude 100).
+    public init?(latitude: Double, longitude: Double) {
+        guard (-90...90).contains(latitude), (-180...180).contains(longitude) else { return nil }
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// Great-circle distance in miles (haversine, mean Earth radius 3958.8 miles).
+    public func miles(to other: Coordinate) -> Double {
+        let radians = Double.pi / 180
+        let dLat = (other.latitude - latitude) * radians, dLon = (other.longitude - longitude) * radians
+        let a = sin(dLat / 2) * sin(dLat / 2)
+            + cos(latitude * radians) * cos(other.latitude * radians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 3958.8 * asin(min(1, a.squareRoot()))
+    }
+}
+
+/// The ZIP → state, county and centroid table that ships in Resources/zip-codes.tsv
 /// (made by scripts/make-zip-table.py; its header names the source and date).
 public struct ZipTable: Sendable {
     public struct Entry: Sendable, Equatable {
         public let state: String
         public let county: String
+        /// The ZIP code's centroid, for "about 2 miles away".
+        public let centroid: Coordinate?
     }
 
-    private let entries: [Substring: Entry]
+    /// ZIP → the rest of its line: loading only splits lines, and a lookup parses the one
+    /// entry it needs, so the 40,000-line table costs little to load on every render.
+    private let rows: [Substring: Substring]
 
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -71,20 +101,31 @@ public struct ZipTable: Sendable {
     }
 
     public init(tsv: String) {
-        var entries: [Substring: Entry] = [:]
+        var rows: [Substring: Substring] = [:]
+        rows.reserveCapacity(tsv.utf8.count / 30)
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 3 else { continue }
-            entries[fields[0]] = Entry(state: String(fields[1]), county: String(fields[2]))
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            rows[line[..<tab]] = line[line.index(after: tab)...]
         }
-        self.entries = entries
+        self.rows = rows
     }
 
-    public func lookup(_ zip: String) -> Entry? { entries[Substring(zip)] }
+    public func lookup(_ zip: String) -> Entry? { rows[Substring(zip)].flatMap(Self.entry) }
 
     /// Every entry whose ZIP matches a pattern such as "606*".
     public func entries(matching pattern: String) -> [Entry] {
-        entries.filter { ZipPattern.matches(pattern, zip: String($0.key)) }.map(\.value)
+        rows.filter { ZipPattern.matches(pattern, zip: String($0.key)) }.compactMap { Self.entry($0.value) }
+    }
+
+    /// "IL\tCook\t41.848\t-87.717" → the entry; the coordinates may be missing.
+    private static func entry(_ rest: Substring) -> Entry? {
+        let fields = rest.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= 2 else { return nil }
+        var centroid: Coordinate?
+        if fields.count >= 4, let latitude = Double(fields[2]), let longitude = Double(fields[3]) {
+            centroid = Coordinate(latitude: latitude, longitude: longitude)
+        }
+        return Entry(state: String(fields[0]), county: String(fields[1]), centroid: centroid)
     }
 }
 

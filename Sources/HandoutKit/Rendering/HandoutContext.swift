@@ -47,8 +47,10 @@ enum HandoutContext {
         "partners": [
             "id", "name", "categories", "description", "phones", "website", "intake_url", "email", "email_url",
             "address", "confidential_location", "languages", "interpretation", "hours", "fees", "eligibility", "last_verified",
+            "alert", "what_to_bring",
         ],
         "phones": ["kind", "display", "tel", "label"],
+        "what_to_bring": ["items"],
         "hotlines": ["name", "number", "tel", "description"],
     ]
 
@@ -84,13 +86,14 @@ enum HandoutContext {
         let partner = match.partner
         var values: [String: Any] = [
             "id": partner.id,
-            "name": partner.name,
+            // A name is not marked when it has no local form: it is what the sign on the door says.
+            "name": partner.names.resolve(strings.language).text,
             "categories": strings.list(partner.categories.map { taxonomy.label($0, language: strings.language) }),
         ]
-        values["description"] = partner.description
+        values["description"] = partner.description.map(strings.localized)
         values["phones"] = partner.phones.map { phone -> [String: Any] in
             var entry: [String: Any] = ["kind": strings[phone.kind.rawValue], "display": phone.number.display, "tel": phone.number.telURL]
-            entry["label"] = phone.label
+            entry["label"] = phone.label.map(strings.localized)
             return entry
         }
         values["website"] = partner.website
@@ -111,14 +114,20 @@ enum HandoutContext {
             values["languages"] = strings.list(partner.languages.map(strings.languageName))
         }
         if partner.interpretation { values["interpretation"] = true }
-        values["hours"] = partner.hours
-        values["fees"] = partner.fees
+        var hours = strings.hours(partner.schedule)
+        if let note = partner.hours.map(strings.localized) {
+            hours += hours.isEmpty ? note : (hours.hasSuffix(".") ? " " : ". ") + note
+        }
+        if !hours.isEmpty { values["hours"] = hours }
+        values["fees"] = partner.fees.map(strings.localized)
+        values["alert"] = partner.alert.map(strings.localized)
+        if !partner.whatToBring.isEmpty { values["what_to_bring"] = ["items": partner.whatToBring.map(strings.localized)] }
         if let eligibility = partner.eligibility {
             var parts: [String] = []
             if let percent = eligibility.maxIncomeFPLPercent { parts.append(strings["income_limit"].filling(number(percent))) }
             if let age = eligibility.minAge { parts.append(strings["min_age"].filling(String(age))) }
             if let age = eligibility.maxAge { parts.append(strings["max_age"].filling(String(age))) }
-            if let notes = eligibility.notes { parts.append(notes) }
+            if let notes = eligibility.notes { parts.append(strings.localized(notes)) }
             if !parts.isEmpty { values["eligibility"] = parts.joined(separator: " ") }
         }
         if let day = partner.lastVerified { values["last_verified"] = strings.format(day) }
