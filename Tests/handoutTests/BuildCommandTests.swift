@@ -10,7 +10,7 @@ import Testing
         // Warnings are printed but do not stop the build without --strict.
         let warnings = first.stderr.split(separator: "\n")
         #expect(warnings.count == 8 && warnings.allSatisfy { $0.contains(": warning: ") })
-        #expect(first.stderr.contains("clinic/directory.json:45:5: warning: partner \"english-only\": no last_verified date: check the listing and add the date [stale-listing]\n"))
+        #expect(first.stderr.contains("clinic/directory.json:48:5: warning: partner \"english-only\": no last_verified date: check the listing and add the date [stale-listing]\n"))
         #expect(first.stdout == "11 files written, 0 unchanged, in \(out)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
             "eviction.en.html", "eviction.en.txt", "eviction.es.html", "eviction.es.txt", "index.en.html", "index.es.html",

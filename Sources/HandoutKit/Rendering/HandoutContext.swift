@@ -93,7 +93,7 @@ enum HandoutContext {
         values["description"] = partner.description.map(strings.localized)
         values["phones"] = partner.phones.map { phone -> [String: Any] in
             var entry: [String: Any] = ["kind": strings[phone.kind.rawValue], "display": phone.number.display, "tel": phone.number.telURL]
-            entry["label"] = phone.label.map(strings.localized)
+            entry["label"] = phone.label.map(strings.localizedLabel)
             return entry
         }
         values["website"] = partner.website

@@ -4,9 +4,21 @@ extension Strings {
     /// The text in this language, or another form of it followed by "(en inglés)" /
     /// "(in Spanish)": a handout never mixes languages silently.
     func localized(_ text: LocalizedText) -> String {
+        let (found, mark) = localizedParts(text)
+        return mark.map { "\(found) (\($0))" } ?? found
+    }
+
+    /// A short text inside parentheses already: "Teléfono (Intake, en inglés)".
+    func localizedLabel(_ text: LocalizedText) -> String {
+        let (found, mark) = localizedParts(text)
+        return mark.map { "\(found), \($0)" } ?? found
+    }
+
+    /// The text, and "en inglés" when it is not in this language.
+    func localizedParts(_ text: LocalizedText) -> (text: String, mark: String?) {
         let (found, foundLanguage) = text.resolve(language)
-        guard LocalizedText.primarySubtag(foundLanguage) != LocalizedText.primarySubtag(language) else { return found }
-        return found + " " + self["in_language"].filling(languageName(foundLanguage))
+        guard LocalizedText.primarySubtag(foundLanguage) != LocalizedText.primarySubtag(language) else { return (found, nil) }
+        return (found, self["in_language"].filling(languageName(foundLanguage)))
     }
 
     /// "Monday to Friday, 9 a.m. to 5 p.m.; Tuesday, 5 p.m. to 7 p.m." / "lunes a viernes,

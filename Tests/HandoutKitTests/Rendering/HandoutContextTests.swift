@@ -10,7 +10,9 @@ import Testing
           "website": "https://example.org", "intake_url": "https://example.org/apply", "email": "a@example.org",
           "address": {"street": "1 Main", "city": "Chicago", "state": "IL", "zip": "60623"},
           "languages": ["en"], "interpretation": true, "hours": "h", "fees": "f",
+          "schedule": [{"days": ["mon"], "opens": "09:00", "closes": "17:00"}],
           "eligibility": {"max_income_fpl_percent": 200, "min_age": 18, "max_age": 64, "notes": "n"},
+          "alert": "a", "what_to_bring": ["ID"],
           "last_verified": "2026-01-01"
         }]}
         """, path: "dir.json")
@@ -34,6 +36,8 @@ import Testing
         #expect(Set(partner.keys).union(["confidential_location"]) == HandoutContext.listFields["partners"])
         let phone = try #require((partner["phones"] as? [[String: Any]])?.first)
         #expect(Set(phone.keys) == HandoutContext.listFields["phones"])
+        let bring = try #require(partner["what_to_bring"] as? [String: Any])
+        #expect(Set(bring.keys) == HandoutContext.listFields["what_to_bring"])
         let hotlines = try #require(context["hotlines"] as? [[String: Any]])
         #expect(Set(hotlines.flatMap(\.keys)) == HandoutContext.listFields["hotlines"])
     }
