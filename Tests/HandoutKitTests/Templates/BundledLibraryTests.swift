@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func theLibraryIsComplete() {
-        #expect(Self.ids.count == 19)
+        #expect(Self.ids.count == 20)
     }
 
     @Test(arguments: ids)
