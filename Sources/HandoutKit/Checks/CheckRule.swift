@@ -11,6 +11,7 @@ public struct CheckRule: Sendable, Equatable {
         CheckRule(id: "project-config", level: .error, summary: "handout.yml cannot be read or has an unknown key"),
         CheckRule(id: "directory-invalid", level: .error, summary: "the partner directory is malformed or fails validation"),
         CheckRule(id: "template-invalid", level: .error, summary: "a template's front matter or Mustache cannot be parsed"),
+        CheckRule(id: "template-unsafe-tag", level: .error, summary: "a template or layout tag that could switch escaping off: {{{, {{&, {{% or {{="),
         CheckRule(id: "front-matter-key", level: .warning, summary: "a front-matter key handout does not know"),
         // Plain language.
         CheckRule(id: "reading-level", level: .warning, summary: "the text reads above the template's reading_level"),
@@ -57,7 +58,7 @@ final class FindingLog {
     func add(_ diagnostics: [Diagnostic], as ruleID: String) {
         for diagnostic in diagnostics {
             var finding = diagnostic
-            finding.rule = ruleID
+            finding.rule = diagnostic.rule ?? ruleID
             findings.append(finding)
         }
     }

@@ -52,6 +52,7 @@ public struct Checker: Sendable {
             } catch {}
             return nil
         }
+        checkLayouts(log)
         let directory = loadDirectory(log)
         let zipTable = try? ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
 
@@ -75,6 +76,16 @@ public struct Checker: Sendable {
             coverage = table
         }
         return Report(findings: Self.ordered(log.findings), coverage: coverage)
+    }
+
+    /// The page layout and the partner listing follow the templates' rules (unsafe tags,
+    /// partials that include themselves).
+    private func checkLayouts(_ log: FindingLog) {
+        do {
+            _ = try Layout(project: project)
+        } catch let errors as InputErrors {
+            log.add(errors.diagnostics, as: "template-invalid")
+        } catch {}
     }
 
     private func loadDirectory(_ log: FindingLog) -> Directory? {

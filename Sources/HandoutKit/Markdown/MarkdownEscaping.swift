@@ -1,5 +1,3 @@
-import Mustache
-
 /// Escapes a value so that cmark reads it as literal text: every ASCII punctuation mark gets
 /// a backslash (CommonMark allows that for all of them), and line breaks and runs of spaces
 /// become one space, so a value can never start a heading, a list, a code block, a link,
@@ -29,15 +27,4 @@ public enum MarkdownEscaping {
 
 private extension Character {
     var isPunctuationOrSymbol: Bool { isPunctuation || isSymbol }
-}
-
-/// The Mustache content type for template bodies: `{{value}}` is escaped for Markdown.
-struct MarkdownContentType: MustacheContentType {
-    static let name = "MARKDOWN"
-    func escapeText(_ text: String) -> String { MarkdownEscaping.escape(text) }
-
-    /// Registers the content type once, before the first template is parsed.
-    static let registered: Void = {
-        MustacheContentTypes.register(MarkdownContentType(), named: name)
-    }()
 }

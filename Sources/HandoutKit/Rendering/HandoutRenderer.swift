@@ -93,20 +93,20 @@ public struct HandoutRenderer: Sendable {
         if let fallbackNote {
             text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
         }
-        var page: [String: Any] = ["lang": template.language, "title": matter.title, "css": layout.css, "content": document.html]
+        var page = ["lang": template.language, "title": matter.title]
         if let fallbackNote {
             page["fallback_note"] = fallbackNote
             page["fallback_lang"] = language
         }
         return RenderedHandout(
             templateID: template.id, language: language, contentLanguage: template.language,
-            html: layout.page.render(page), text: text, partners: matches, warnings: template.warnings)
+            html: layout.render(page, content: document.html), text: text, partners: matches, warnings: template.warnings)
     }
 
     /// A page that is not a handout (the site's index) in the same layout.
     public func page(title: String, language: String, markdown: String) -> String {
         let document = MarkdownDocument(markdown: "# \(MarkdownEscaping.escape(title))\n\n" + markdown)
-        return layout.page.render(["lang": language, "title": title, "css": layout.css, "content": document.html])
+        return layout.render(["lang": language, "title": title], content: document.html)
     }
 
     /// "Prepared by …" and "Facts reviewed … Sources: …", escaped like every other value.

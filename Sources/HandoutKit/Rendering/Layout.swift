@@ -3,31 +3,80 @@ import Mustache
 
 /// The page around a handout: the HTML layout, its stylesheet and the partner listing
 /// partial, from the project's layouts folder when it has them, else the bundled ones.
+///
+/// Layouts follow the same rules as templates (`TemplateGuard`): no `{{{`, `{{&`, pragma or
+/// delimiter change. The page's values are escaped for HTML before the engine sees them; the
+/// rendered handout and the stylesheet, which must not be escaped, go in through two slots,
+/// `{{content}}` and `{{css}}`: the engine prints a marker there, and the marker is replaced
+/// afterwards. So no name a layout writes can print a value unescaped.
 struct Layout: Sendable {
     let page: MustacheTemplate
     let css: String
     /// Partials a template body can include: `{{> partners}}`.
     let partials: MustacheLibrary
 
+    /// The names a page layout can use that are filled in whole, unescaped.
+    static let slots = ["content", "css"]
+
     init(project: Project) throws {
-        _ = MarkdownContentType.registered
         func read(_ name: String) throws -> (text: String, path: String) {
             let path = project.layoutFile(name)
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw InputErrors([Diagnostic(.error, "cannot read the layout file", path: path)])
+                throw InputErrors([Diagnostic(.error, "cannot read the layout file", path: PathDisplay.relative(path))])
             }
-            return (text, path)
+            return (text, PathDisplay.relative(path))
         }
-        func parse(_ file: (text: String, path: String), prefix: String = "") throws -> MustacheTemplate {
+        func parse(_ file: (text: String, path: String)) throws -> MustacheTemplate {
+            let prefix = EscapedValues.identityPragma
             do {
                 return try MustacheTemplate(string: prefix + file.text)
             } catch let error as MustacheTemplate.ParserError {
-                throw InputErrors([Diagnostic(.error, "Mustache: \(HandoutTemplate.describe(error.error))", path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)])
+                let context = error.context
+                let column = context.lineNumber == 1 ? max(1, context.columnNumber - prefix.count) : context.columnNumber
+                throw InputErrors([Diagnostic(.error, "Mustache: \(HandoutTemplate.describe(error.error))", path: file.path, line: context.lineNumber, column: column)])
             }
         }
-        page = try parse(try read("handout.html"))
-        css = try read("handout.css").text
-        let partners = try parse(try read("partners.md"), prefix: HandoutTemplate.contentTypePragma)
-        partials = MustacheLibrary(templates: ["partners": partners])
+        let pageFile = try read("handout.html")
+        let cssFile = try read("handout.css")
+        let partnersFile = try read("partners.md")
+        var problems = [pageFile, partnersFile].flatMap { TemplateGuard.unsafeTags(in: $0.text, path: $0.path) }
+        problems += TemplateGuard.includeCycles([(name: "partners", text: partnersFile.text, path: partnersFile.path)])
+        problems += Self.misplacedSlots(in: pageFile.text, path: pageFile.path)
+        if cssFile.text.range(of: "</style", options: .caseInsensitive) != nil {
+            problems.append(Diagnostic(.error, "the stylesheet contains \"</style\", which would end it inside the page", path: cssFile.path))
+        }
+        if !problems.isEmpty { throw InputErrors(problems) }
+        page = try parse(pageFile)
+        css = cssFile.text
+        partials = MustacheLibrary(templates: ["partners": try parse(partnersFile)])
+    }
+
+    /// The page with `values` escaped for HTML, and `content` (HTML from cmark) and the
+    /// stylesheet in their slots.
+    func render(_ values: [String: String], content: String) -> String {
+        // A marker per call that no value can know in advance; it has nothing HTML escapes.
+        let marker = "handout-slot-" + UUID().uuidString + "-"
+        var context = EscapedValues.html(values) as! [String: Any]
+        for slot in Self.slots { context[slot] = marker + slot }
+        var html = page.render(context)
+        html = html.replacingOccurrences(of: marker + "content", with: content)
+        return html.replacingOccurrences(of: marker + "css", with: css)
+    }
+
+    /// `{{content}}` or `{{css}}` inside an HTML tag (`<div title="{{content}}">`) would let
+    /// the page's own quotes end the attribute: slots stand between tags only.
+    static func misplacedSlots(in text: String, path: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: /\{\{[#^\/]?\s*(content|css)\s*\}\}/) {
+                let before = text[..<match.range.lowerBound]
+                if let open = before.lastIndex(of: "<"), before.lastIndex(of: ">").map({ $0 < open }) ?? true {
+                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                    problems.append(Diagnostic(.error, "{{\(match.output.1)}} stands inside an HTML tag: put it between tags, where it adds whole elements",
+                        path: path, line: offset + 1, column: column))
+                }
+            }
+        }
+        return problems
     }
 }

@@ -62,6 +62,10 @@ final class DiagnosticLog {
         diagnostics.append(Diagnostic(level, message, path: path, line: line, column: column))
     }
 
+    func add(_ found: [Diagnostic]) {
+        diagnostics += found
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.level == .error } }
 
     /// The diagnostics in file order.

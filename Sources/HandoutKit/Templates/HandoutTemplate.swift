@@ -16,9 +16,10 @@ public struct HandoutTemplate: Sendable {
     public let warnings: [Diagnostic]
     let mustache: MustacheTemplate
 
-    /// Put before the body so `{{value}}` is escaped for Markdown. It goes on the body's
-    /// first line, so line numbers stay true; columns on that line are corrected.
-    static let contentTypePragma = "{{% CONTENT_TYPE: \(MarkdownContentType.name) }}"
+    /// Put before the body so the engine escapes nothing: values come escaped for Markdown
+    /// (`EscapedValues`). It goes on the body's first line, so line numbers stay true; columns
+    /// on that line are corrected.
+    static let contentTypePragma = EscapedValues.identityPragma
 
     public static func load(path: String, displayPath: String? = nil, id: String, language: String) throws -> HandoutTemplate {
         let shown = displayPath ?? path
@@ -28,8 +29,13 @@ public struct HandoutTemplate: Sendable {
         return try parse(text, path: shown, id: id, language: language)
     }
 
+    /// `guardingTags: false` is for tests only: it shows what escaping alone does with a tag
+    /// that `TemplateGuard` would refuse.
     public static func parse(_ text: String, path: String, id: String, language: String) throws -> HandoutTemplate {
-        _ = MarkdownContentType.registered
+        try parse(text, path: path, id: id, language: language, guardingTags: true)
+    }
+
+    static func parse(_ text: String, path: String, id: String, language: String, guardingTags: Bool) throws -> HandoutTemplate {
         let log = DiagnosticLog(path: path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first == "---" else {
@@ -43,9 +49,8 @@ public struct HandoutTemplate: Sendable {
         let bodyFirstLine = closing + 2
         let body = lines[(closing + 1)...].joined(separator: "\n")
 
-        if let unsafe = firstUnescapedTag(in: body) {
-            log.add(.error, "\(unsafe.tag) would let a value become Markdown or HTML; use {{name}}, which prints the value as it is",
-                line: unsafe.line + bodyFirstLine - 1, column: unsafe.column)
+        if guardingTags {
+            log.add(TemplateGuard.unsafeTags(in: body, path: path, firstLine: bodyFirstLine))
         }
         var mustache: MustacheTemplate?
         do {
@@ -64,19 +69,6 @@ public struct HandoutTemplate: Sendable {
             bodyFirstLine: bodyFirstLine, warnings: log.diagnostics, mustache: mustache)
     }
 
-    /// `{{{name}}}` and `{{& name}}` skip escaping; they are refused.
-    private static func firstUnescapedTag(in body: String) -> (tag: String, line: Int, column: Int)? {
-        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for marker in ["{{{", "{{&"] {
-                if let range = line.range(of: marker) {
-                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
-                    return (marker == "{{{" ? "{{{…}}}" : "{{& …}}", offset + 1, column)
-                }
-            }
-        }
-        return nil
-    }
-
     static func describe(_ error: Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
@@ -88,8 +80,9 @@ public struct HandoutTemplate: Sendable {
         }
     }
 
-    /// Fills the body with the values in `context`; partials come from `library`.
-    func fill(_ context: [String: Any], library: MustacheLibrary) -> String {
-        mustache.render(context, library: library)
+    /// Fills the body with the values in `context`, each escaped for Markdown on the way in;
+    /// partials come from `library`.
+    func fill(_ context: [String: Any], library: MustacheLibrary = MustacheLibrary()) -> String {
+        mustache.render(EscapedValues.markdown(context), library: library)
     }
 }

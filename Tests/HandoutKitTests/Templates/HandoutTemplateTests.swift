@@ -45,13 +45,58 @@ import Testing
         ])
     }
 
-    @Test func unescapedTagsAreRefused() {
+    @Test func tagsThatCouldSwitchEscapingOffAreRefusedWithTheirPosition() {
+        let rule = "[template-unsafe-tag]"
         #expect(problems(frontMatter + "\n  {{{client.name}}}\n") == [
-            "t.md:12:3: error: {{{…}}} would let a value become Markdown or HTML; use {{name}}, which prints the value as it is"
+            "t.md:12:3: error: {{{…}}} is not allowed in templates or layouts: it would print a value unescaped; write {{name}}, which prints the value as it is \(rule)"
         ])
         #expect(problems(frontMatter + "{{& client.name}}") == [
-            "t.md:11:1: error: {{& …}} would let a value become Markdown or HTML; use {{name}}, which prints the value as it is"
+            "t.md:11:1: error: {{& …}} is not allowed in templates or layouts: it would print a value unescaped; write {{name}}, which prints the value as it is \(rule)"
         ])
+        #expect(problems(frontMatter + "Intro\n{{% CONTENT_TYPE: TEXT }}\n{{client.name}}\n") == [
+            "t.md:12:1: error: {{% … }} is not allowed in templates or layouts: a pragma could switch the escaping of values off \(rule)"
+        ])
+        #expect(problems(frontMatter + "Dear {{=<% %>=}}<%& client.name %>,\n") == [
+            "t.md:11:6: error: {{=… =}} is not allowed in templates or layouts: a delimiter change would hide the tags that follow from this check \(rule)"
+        ])
+        #expect(problems(frontMatter + "{{> *client.name}} {{>*x}}\n") == [
+            "t.md:11:1: error: {{>*…}} is not allowed in templates or layouts: a dynamic partial takes its name from the data; name the partial, like {{> partners}} \(rule)",
+            "t.md:11:20: error: {{>*…}} is not allowed in templates or layouts: a dynamic partial takes its name from the data; name the partial, like {{> partners}} \(rule)",
+        ])
+        // Ordinary tags, and braces that are not tags, pass.
+        #expect(problems(frontMatter + "{{#client.name}}{{client.name}}{{/client.name}} {{> partners}} { {& } %} {{! note }}\n") == [])
+    }
+
+    /// What escaping alone does when a tag gets past the guard: at worst a value is escaped
+    /// twice, never printed as Markdown. Before values were escaped on the way in, the two
+    /// tags below made a client name a live link, a heading and a list item.
+    @Test(arguments: [
+        "{{% CONTENT_TYPE: TEXT }}\n{{client.name}}",
+        "{{=<% %>=}}\n<%& client.name %>",
+        "{{{client.name}}}",
+        "{{& client.name}}",
+        "{{% CONTENT_TYPE: HTML }}\n{{client.name}}",
+        "{{reversed(client.name)}}",
+    ])
+    func escapingHoldsWhereATagSlipsPastTheGuard(body: String) throws {
+        let template = try HandoutTemplate.parse(frontMatter + body + "\n", path: "t.md", id: "t", language: "en", guardingTags: false)
+        let name = "[a](https://evil.example.org)\n# Heading\n- item <b>x</b>"
+        let markdown = template.fill(["client": ["name": name]])
+        let document = MarkdownDocument(markdown: markdown)
+        #expect(!document.html.contains("<a"), "\(document.html)")
+        #expect(!document.html.contains("<h1") && !document.html.contains("<li") && !document.html.contains("<b>"), "\(document.html)")
+        #expect(document.html.hasPrefix("<p>"), "\(document.html)")
+    }
+
+    @Test func escapedValuesPrintLiterallyThroughEveryOrdinaryTag() throws {
+        let template = try HandoutTemplate.parse(
+            frontMatter + "{{client.name}}|{{#client.needs}}{{.}};{{/client.needs}}|{{uppercased(client.name)}}|{{#partners}}{{name}}{{/partners}}|{{count(partners)}}\n",
+            path: "t.md", id: "t", language: "en")
+        let filled = template.fill([
+            "client": ["name": "*a*", "needs": ["_b_", "c"]] as [String: Any],
+            "partners": [["name": "[p](x)"]],
+        ])
+        #expect(filled == "\\*a\\*|\\_b\\_;c;|\\*A\\*|\\[p\\]\\(x\\)|1\n")
     }
 
     @Test func frontMatterProblemsPointAtTheirLine() {
