@@ -28,8 +28,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SystemPackage", package: "swift-system"),
-            ]
+            ],
+            // Templates/ and Resources/ are compiled in, so an installed binary needs no
+            // files beside it (BundledFiles extracts them once into a cache folder).
+            plugins: ["EmbedLibrary"]
         ),
+        .plugin(name: "EmbedLibrary", capability: .buildTool()),
         .executableTarget(
             name: "handout",
             dependencies: [

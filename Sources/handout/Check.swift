@@ -42,14 +42,14 @@ struct Check: ParsableCommand {
                     finding.rule = "project-config"
                     return finding
                 }
-                print(try format.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.configuration.version), terminator: "")
+                print(try format.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.version), terminator: "")
                 throw ExitCode(1)
             }
             let report = Checker(project: project, today: projectOptions.day).run()
             if coverage, let table = report.coverage?.table {
                 print(table)
             }
-            print(try format.render(report, toolVersion: Handout.configuration.version), terminator: "")
+            print(try format.render(report, toolVersion: Handout.version), terminator: "")
             if report.failed(strict: strict) { throw ExitCode(1) }
         }
     }

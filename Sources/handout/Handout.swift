@@ -3,6 +3,9 @@ import HandoutKit
 
 @main
 struct Handout: ParsableCommand {
+    /// The release: what `scripts/release.sh` names its tarball by, and what reports carry.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "handout",
         abstract: "Personalized handouts about patient rights and legal resources, with the local partners that fit each client.",
@@ -12,7 +15,7 @@ struct Handout: ParsableCommand {
 
             Nothing about a client is written to a file name, a log line or an error message.
             """,
-        version: "0.1.0",
+        version: "\(version) (library reviewed \(BundledFiles.reviewed ?? "never"))",
         subcommands: [Render.self, List.self, Check.self, Build.self]
     )
 }
