@@ -12,8 +12,15 @@ struct List: ParsableCommand {
 
     struct Partners: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Who would be offered to a client, and why: closest first.",
-            usage: "handout list partners [--need <category> ...] [--zip <zip>] [<options>]")
+            abstract: "Who a client would be offered, ranked, and why each partner was kept or dropped.",
+            usage: "handout list partners [--need <category> ...] [--zip <zip>] [<options>]",
+            discussion: """
+                Ranked as a handout lists them: nearest first, then the closer service area, then \
+                those who speak the client's language over those with interpreters, then the most \
+                recently verified. Each need keeps at most --max-partners (3 unless handout.yml's \
+                max_partners says otherwise); the others show why they were dropped. Partners \
+                offering none of the needs are counted, not listed.
+                """)
 
         @OptionGroup var projectOptions: ProjectOptions
         @OptionGroup var clientOptions: ClientOptions
@@ -33,18 +40,28 @@ struct List: ParsableCommand {
                 let project = try projectOptions.loadProject()
                 let directory = try projectOptions.loadDirectory(for: project)
                 try clientOptions.checkNeeds(directory)
+                let zipTable = try clientOptions.zipTable(project: project)
                 let query = PartnerQuery(
-                    categories: clientOptions.need, location: try clientOptions.location(project: project), language: lang)
-                let matches = PartnerSelection.select(directory.partners, for: query)
-                let rows = matches.map(PartnerRow.init)
+                    categories: clientOptions.need, location: clientOptions.location(table: zipTable), language: lang,
+                    limit: clientOptions.partnerLimit(project: project), zipTable: zipTable)
+                let ranking = PartnerSelection.rank(directory.partners, for: query)
+                let rows = PartnerRow.rows(ranking)
                 switch format {
                 case .json: print(try JSONOutput.encode(rows))
                 case .table:
                     print(TextTable.render(
-                        header: ["ID", "NAME", "AREA", "LANGUAGE", "CATEGORIES"],
-                        rows: rows.map { [$0.id, $0.name, $0.area.text, $0.language.text, $0.categories.joined(separator: ",")] }),
+                        header: ["RANK", "ID", "NAME", "DISTANCE", "AREA", "LANGUAGE", "VERIFIED", "RESULT"],
+                        rows: rows.map { row in
+                            [row.rank.map(String.init) ?? "-", row.id, row.name, row.distance?.text ?? "-", row.area?.text ?? "-",
+                             row.language?.text ?? "-", row.lastVerified ?? "-", row.result.text]
+                        }),
                         terminator: "")
-                    print("\(rows.count) of \(directory.partners.count) partners")
+                    let kept = rows.filter { $0.result.kept }.count
+                    let others = ranking.entries.count - rows.count
+                    var summary = "\(kept) kept, \(rows.count - kept) dropped"
+                    if others > 0 { summary += ", \(others) offer none of the needs" }
+                    if let limit = query.limit { summary += " (at most \(limit) for each need)" }
+                    print(summary + "; \(directory.partners.count) partners in all")
                 }
             }
         }
@@ -94,7 +111,7 @@ struct List: ParsableCommand {
     }
 }
 
-/// One partner and why it was offered: the table row and the JSON object.
+/// One partner in the ranking and why it was kept or dropped: the table row and the JSON object.
 struct PartnerRow: Encodable {
     /// How a partner met one condition: `{"by": "zip-prefix", "value": "606*"}`.
     struct Reason: Encodable {
@@ -105,21 +122,82 @@ struct PartnerRow: Encodable {
             switch by {
             case "zip", "zip-prefix": return "ZIP \(value ?? "")"
             case "speaks": return "speaks \(value ?? "")"
+            case "miles": return "\(value ?? "") mi"
+            case "in-your-area": return "in your area"
             case "any": return "-"
             default: return value.map { "\(by) \($0)" } ?? by
             }
         }
     }
 
+    /// `{"kept": true}` or `{"kept": false, "reason": "limit", "detail": "3 for housing"}`.
+    struct Result: Encodable {
+        let kept: Bool
+        let reason: String?
+        let detail: String?
+
+        var text: String {
+            guard let reason else { return "kept" }
+            return "dropped: " + reason + (detail.map { " (\($0))" } ?? "")
+        }
+    }
+
+    let rank: Int?
     let id: String
     let name: String
-    let area: Reason
-    let language: Reason
+    let distance: Reason?
+    let area: Reason?
+    let language: Reason?
+    let lastVerified: String?
     let categories: [String]
+    let result: Result
 
-    init(_ match: PartnerMatch) {
-        id = match.partner.id
-        name = match.partner.name
+    enum CodingKeys: String, CodingKey {
+        case rank, id, name, distance, area, language, categories, result
+        case lastVerified = "last_verified"
+    }
+
+    /// Every ranked partner, then those dropped for their area, language or status; not
+    /// those that offer none of the needs.
+    static func rows(_ ranking: PartnerRanking) -> [PartnerRow] {
+        var rank = 0
+        return ranking.entries.compactMap { entry in
+            if entry.outcome == .otherCategories { return nil }
+            if entry.match != nil { rank += 1 }
+            return PartnerRow(entry, rank: entry.match == nil ? nil : rank)
+        }
+    }
+
+    init(_ entry: PartnerRanking.Entry, rank: Int?) {
+        self.rank = rank
+        id = entry.partner.id
+        name = entry.partner.name
+        lastVerified = entry.partner.lastVerified?.description
+        categories = entry.match?.categories ?? entry.partner.categories
+        switch entry.outcome {
+        case .kept: result = Result(kept: true, reason: nil, detail: nil)
+        case .inactive: result = Result(kept: false, reason: "inactive", detail: nil)
+        case .otherCategories: result = Result(kept: false, reason: "category", detail: nil)
+        case .outsideArea:
+            let area = entry.partner.serviceArea
+            let places = area.zips.map { "ZIP \($0)" } + area.counties + area.states
+            result = Result(kept: false, reason: "area", detail: places.isEmpty ? "no service area" : "serves " + places.joined(separator: "; "))
+        case .noLanguage: result = Result(kept: false, reason: "language", detail: "no staff or interpreters for it")
+        case .overLimit(let categories, let limit):
+            result = Result(kept: false, reason: "limit", detail: "\(limit) ranked higher for \(categories.joined(separator: ", "))")
+        }
+        guard let match = entry.match else {
+            distance = nil
+            area = nil
+            language = nil
+            return
+        }
+        switch match.proximity {
+        case .miles(let miles): distance = Reason(by: "miles", value: String(format: "%.1f", miles))
+        case .inYourArea: distance = Reason(by: "in-your-area", value: nil)
+        case .remote: distance = Reason(by: "remote", value: nil)
+        case .unknown: distance = Reason(by: "any", value: nil)
+        }
         switch match.area {
         case .zip(let zip): area = Reason(by: "zip", value: zip)
         case .zipPrefix(let pattern): area = Reason(by: "zip-prefix", value: pattern)
@@ -133,7 +211,6 @@ struct PartnerRow: Encodable {
         case .interpretation: language = Reason(by: "interpreters", value: nil)
         case .unchecked: language = Reason(by: "any", value: nil)
         }
-        categories = match.categories
     }
 }
 

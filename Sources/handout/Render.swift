@@ -51,15 +51,17 @@ struct Render: ParsableCommand {
             let project = try projectOptions.loadProject()
             let directory = try projectOptions.loadDirectory(for: project)
             try clientOptions.checkNeeds(directory)
-            let renderer = try HandoutRenderer(project: project, directory: directory)
+            let zipTable = try clientOptions.zipTable(project: project)
+            let renderer = try HandoutRenderer(project: project, directory: directory, zipTable: zipTable)
             let request = RenderRequest(
                 templateID: templateID,
                 client: Client(name: clientName, language: lang, zip: clientOptions.zip, needs: clientOptions.need),
                 practice: Practice(
                     name: practiceName, phone: practicePhone.flatMap(PhoneNumber.init), website: practiceWebsite,
                     practitioner: practitionerName),
-                location: try clientOptions.location(project: project),
-                today: projectOptions.day)
+                location: clientOptions.location(table: zipTable),
+                today: projectOptions.day,
+                partnerLimit: clientOptions.partnerLimit(project: project))
             let handout = try renderer.render(request)
             DiagnosticPrinter().print(handout.warnings)
             if out == "-" {

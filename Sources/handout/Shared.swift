@@ -49,6 +49,12 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A category the client needs help with (repeatable): partners offering it are added.", valueName: "category"))
     var need: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("At most this many partners for each need, nearest first (default: the project's max_partners, else 3).", valueName: "count"))
+    var maxPartners: Int?
+
+    @Flag(name: .long, help: "List every partner that fits, not only the nearest few.")
+    var allPartners = false
+
     func validate() throws {
         // The messages never repeat the value: it is the client's.
         if let zip, zip.count != 5 || !zip.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -57,13 +63,24 @@ struct ClientOptions: ParsableArguments {
         if let state, state.count != 2 || !state.allSatisfy({ $0.isASCII && $0.isLetter }) {
             throw ValidationError("--state must be a two-letter state code, like IL")
         }
+        if let maxPartners, maxPartners < 1 { throw ValidationError("--max-partners must be 1 or more") }
+        if maxPartners != nil && allPartners { throw ValidationError("give --max-partners or --all-partners, not both") }
+    }
+
+    /// How many partners to list for each need: nil for all.
+    func partnerLimit(project: Project) -> Int? {
+        allPartners ? nil : maxPartners ?? project.maxPartners
+    }
+
+    /// The ZIP table, when a ZIP code was given: it places the client and measures distances.
+    func zipTable(project: Project) throws -> ZipTable? {
+        zip == nil ? nil : try ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
     }
 
     /// The client's location, or nil when none was given. Says so (without the ZIP) when
     /// the ZIP table does not know the ZIP.
-    func location(project: Project) throws -> ClientLocation? {
+    func location(table: ZipTable?) -> ClientLocation? {
         guard zip != nil || county != nil || state != nil else { return nil }
-        let table = zip == nil ? nil : try ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
         let location = ClientLocation.resolve(zip: zip, county: county, state: state, table: table)
         if !location.zipKnown && county == nil && state == nil {
             DiagnosticPrinter().print([Diagnostic(.note, "the client's ZIP code is not in the ZIP table; only partners listed by ZIP code or working remotely are offered (give --county or --state to widen)", path: "handout")])

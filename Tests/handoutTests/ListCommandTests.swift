@@ -4,18 +4,31 @@ import Testing
 @Suite struct ListCommandTests {
     let clinic = Paths.fixtures + "/clinic"
 
-    @Test func partnersAsATableClosestFirst() throws {
+    @Test func partnersAsATableNearestFirstWithWhyEachWasKeptOrDropped() throws {
         let result = try handout(["list", "partners", "--need", "housing", "--zip", "60623", "--lang", "es"], in: clinic)
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout == """
-            ID                NAME                   AREA             LANGUAGE      CATEGORIES
-            westside-tenants  Westside Tenant Law    ZIP 606*         speaks es     housing
-            safe-harbor       Safe Harbor House      county Cook, IL  interpreters  housing
-            statewide-line    Illinois Housing Line  state IL         speaks es     housing
-            3 of 6 partners
+            RANK  ID                NAME                   DISTANCE      AREA             LANGUAGE      VERIFIED    RESULT
+            1     westside-tenants  Westside Tenant Law    0.0 mi        ZIP 606*         speaks es     2026-09-15  kept
+            2     safe-harbor       Safe Harbor House      in your area  county Cook, IL  interpreters  2026-11-01  kept
+            3     statewide-line    Illinois Housing Line  remote        state IL         speaks es     2026-10-01  kept
+            -     english-only      English Only Clinic    -             -                -             -           dropped: language (no staff or interpreters for it)
+            -     texas-aid         Texas Aid              -             -                -             -           dropped: area (serves TX)
+            3 kept, 2 dropped, 1 offer none of the needs (at most 3 for each need); 6 partners in all
 
             """)
+    }
+
+    @Test func theLimitDropsTheFarthestAndAllPartnersKeepsThem() throws {
+        let capped = try handout(["list", "partners", "--need", "housing", "--zip", "60623", "--max-partners", "1"], in: clinic)
+        #expect(capped.stdout.contains("2     english-only      English Only Clinic    in your area  ZIP 60623        -         -           dropped: limit (1 ranked higher for housing)\n"))
+        #expect(capped.stdout.hasSuffix("1 kept, 4 dropped, 1 offer none of the needs (at most 1 for each need); 6 partners in all\n"))
+        let all = try handout(["list", "partners", "--need", "housing", "--zip", "60623", "--all-partners"], in: clinic)
+        #expect(all.stdout.hasSuffix("4 kept, 1 dropped, 1 offer none of the needs; 6 partners in all\n"))
+        let both = try handout(["list", "partners", "--max-partners", "2", "--all-partners"], in: clinic)
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("give --max-partners or --all-partners, not both"))
     }
 
     @Test func partnersAsJSON() throws {
@@ -31,11 +44,18 @@ import Testing
                 "categories" : [
                   "food"
                 ],
+                "distance" : {
+                  "by" : "in-your-area"
+                },
                 "id" : "food-bank",
                 "language" : {
                   "by" : "any"
                 },
-                "name" : "Little Village Food Bank"
+                "name" : "Little Village Food Bank",
+                "rank" : 1,
+                "result" : {
+                  "kept" : true
+                }
               },
               {
                 "area" : {
@@ -45,11 +65,19 @@ import Testing
                 "categories" : [
                   "benefits"
                 ],
+                "distance" : {
+                  "by" : "remote"
+                },
                 "id" : "statewide-line",
                 "language" : {
                   "by" : "any"
                 },
-                "name" : "Illinois Housing Line"
+                "last_verified" : "2026-10-01",
+                "name" : "Illinois Housing Line",
+                "rank" : 2,
+                "result" : {
+                  "kept" : true
+                }
               }
             ]
 
@@ -58,8 +86,9 @@ import Testing
 
     @Test func aStateOverridesWhatTheZipImplies() throws {
         let result = try handout(["list", "partners", "--need", "housing", "--zip", "79901", "--format", "json"], in: clinic)
-        let ids = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
-        #expect(ids?.compactMap { $0["id"] as? String } == ["texas-aid", "statewide-line"])
+        let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        let kept = rows?.filter { ($0["result"] as? [String: Any])?["kept"] as? Bool == true }
+        #expect(kept?.compactMap { $0["id"] as? String } == ["texas-aid", "statewide-line"])
     }
 
     @Test func templatesWithTheirLanguages() throws {

@@ -133,8 +133,8 @@ import Testing
             Call us first
             -------------
 
-            - English Only Clinic, 312-555-0160
             - Westside Tenant Law, 773-555-0110, 773-555-0111
+            - English Only Clinic, 312-555-0160
             - Safe Harbor House, 312-555-0150, 312-555-0152
 
             """))

@@ -37,6 +37,7 @@ public struct CheckRule: Sendable, Equatable {
         CheckRule(id: "stale-listing", level: .warning, summary: "a listing not verified within stale_after_days"),
         CheckRule(id: "coverage-gap", level: .warning, summary: "an area the directory names with no active partner for a category"),
         CheckRule(id: "language-gap", level: .note, summary: "a category with no partner speaking one of the site's languages"),
+        CheckRule(id: "partner-translation", level: .note, summary: "partner texts with no version in one of the project's languages"),
     ]
 
     public static func named(_ id: String) -> CheckRule {

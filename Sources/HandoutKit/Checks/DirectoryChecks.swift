@@ -17,6 +17,20 @@ struct DirectoryChecks {
                 path: path, line: gap.area.line, column: gap.area.column)
         }
         checkLanguages()
+        checkTranslations()
+    }
+
+    /// Per language of the project, how many texts a client reads have no version in it:
+    /// a handout in that language prints them marked "(en inglés)".
+    private func checkTranslations() {
+        let texts = directory.partners.filter(\.active).flatMap(\.clientTexts)
+        for language in project.languages where language != LocalizedText.defaultLanguage {
+            let missing = texts.filter { !$0.has(language) }.count
+            guard missing > 0 else { continue }
+            let name = Strings(language: "en").languageName(language)
+            log.add("partner-translation", "\(missing) of \(texts.count) partner texts have no \(name) version: \(name) handouts print them in English, marked as such",
+                path: path, line: 1, column: 1)
+        }
     }
 
     private func checkStaleListings() {

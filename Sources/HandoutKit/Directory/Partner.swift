@@ -69,6 +69,11 @@ public struct Partner: Sendable, Equatable {
 
     /// The directory's own name for the partner (its English form when it has several).
     public var name: String { names.primary }
+
+    /// Every text a client reads that a translation could cover (names are not translations).
+    public var clientTexts: [LocalizedText] {
+        [description, hours, fees, eligibility?.notes, alert].compactMap { $0 } + phones.compactMap(\.label) + whatToBring
+    }
 }
 
 /// A loaded, validated partner directory.

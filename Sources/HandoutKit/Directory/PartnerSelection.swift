@@ -1,21 +1,28 @@
 /// Which partners fit a client, and why: the categories they need, where they are, the
-/// language they speak.
+/// language they speak; and how many to list.
 public struct PartnerQuery: Sendable {
     /// A partner must offer at least one of these; empty means any category.
     public var categories: [String]
     public var location: ClientLocation?
     /// The client's language; nil means any.
     public var language: String?
+    /// At most this many partners for each category (the handout's topics and the client's
+    /// needs); nil lists every partner that fits (`--all-partners`).
+    public var limit: Int?
+    /// Centroids of partners' address ZIP codes, for distances when an address has no coordinates.
+    public var zipTable: ZipTable?
 
-    public init(categories: [String] = [], location: ClientLocation? = nil, language: String? = nil) {
+    public init(categories: [String] = [], location: ClientLocation? = nil, language: String? = nil, limit: Int? = nil, zipTable: ZipTable? = nil) {
         self.categories = categories
         self.location = location
         self.language = language
+        self.limit = limit
+        self.zipTable = zipTable
     }
 }
 
 public struct PartnerMatch: Sendable {
-    /// How close the partner's service area comes to the client; the listing's order.
+    /// How close the partner's service area comes to the client.
     public enum Area: Sendable, Equatable, Comparable {
         case zip(String)
         case zipPrefix(String)
@@ -25,7 +32,7 @@ public struct PartnerMatch: Sendable {
         /// No location was given, so the area was not checked.
         case unchecked
 
-        private var rank: Int {
+        fileprivate var rank: Int {
             switch self {
             case .zip: return 0
             case .zipPrefix: return 1
@@ -45,34 +52,152 @@ public struct PartnerMatch: Sendable {
         case unchecked
     }
 
+    /// How far the partner is, as a handout may say it.
+    public enum Proximity: Sendable, Equatable {
+        /// From the centroid of the client's ZIP code to the partner's building (or its ZIP's centroid).
+        case miles(Double)
+        /// Serves the client's area, with no distance to tell: a confidential location (never
+        /// located), or a partner without an address.
+        case inYourArea
+        /// Serves the client by phone or online only.
+        case remote
+        /// No client location was given.
+        case unknown
+    }
+
     public let partner: Partner
     public let area: Area
     public let language: Language
     /// The query's categories this partner offers, in the partner's order.
     public let categories: [String]
+    public let proximity: Proximity
+}
+
+/// Every partner the query looked at, in ranking order, kept or dropped, with the reason:
+/// what `handout list partners` shows, and `kept` is what a handout lists.
+public struct PartnerRanking: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        case kept
+        case inactive
+        /// Offers none of the query's categories.
+        case otherCategories
+        /// Does not serve the client's location.
+        case outsideArea
+        /// Neither speaks the client's language nor offers interpreters.
+        case noLanguage
+        /// Every category it offers already has `limit` nearer or better partners.
+        case overLimit(categories: [String], limit: Int)
+    }
+
+    public struct Entry: Sendable {
+        public let partner: Partner
+        /// Nil for partners dropped before ranking (inactive, category, area, language).
+        public let match: PartnerMatch?
+        public let outcome: Outcome
+    }
+
+    /// Ranked partners (kept or dropped by the limit) first, then the others by name.
+    public let entries: [Entry]
+
+    public var kept: [PartnerMatch] { entries.compactMap { $0.outcome == .kept ? $0.match : nil } }
 }
 
 public enum PartnerSelection {
-    /// Active partners that offer one of the categories, serve the client's location and
-    /// speak the client's language (or offer interpretation), closest first (ZIP, then
-    /// county, then state, then remote), then by name: deterministic for the same inputs.
+    /// The cap when neither handout.yml (`max_partners`) nor `--max-partners` sets one.
+    public static let defaultLimit = 3
+
+    /// The partners a handout lists, best first; see `rank`.
     public static func select(_ partners: [Partner], for query: PartnerQuery) -> [PartnerMatch] {
+        rank(partners, for: query).kept
+    }
+
+    /// Active partners that offer one of the categories, serve the client's location and
+    /// speak the client's language (or offer interpretation), ranked: nearest first (local
+    /// partners by whole miles, then those with no distance to tell, then remote ones), then
+    /// the closer service area, then those who speak the client's language over those with
+    /// interpreters, then the most recently verified, then by name. For each category at
+    /// most `limit` are kept. Deterministic for the same inputs.
+    public static func rank(_ partners: [Partner], for query: PartnerQuery) -> PartnerRanking {
         let wanted = Set(query.categories)
-        let matches = partners.compactMap { partner -> PartnerMatch? in
-            guard partner.active else { return nil }
+        var candidates: [PartnerMatch] = []
+        var dropped: [PartnerRanking.Entry] = []
+        for partner in partners {
+            func drop(_ outcome: PartnerRanking.Outcome) { dropped.append(.init(partner: partner, match: nil, outcome: outcome)) }
+            guard partner.active else { drop(.inactive); continue }
             let offered = wanted.isEmpty ? partner.categories : partner.categories.filter(wanted.contains)
-            guard !offered.isEmpty,
-                let area = query.location.map({ areaMatch(partner, $0) }) ?? .unchecked,
-                let language = query.language.map({ languageMatch(partner, $0) }) ?? .unchecked
-            else { return nil }
-            return PartnerMatch(partner: partner, area: area, language: language, categories: offered)
+            guard !offered.isEmpty else { drop(.otherCategories); continue }
+            guard let area = query.location.map({ areaMatch(partner, $0) }) ?? .unchecked else { drop(.outsideArea); continue }
+            guard let language = query.language.map({ languageMatch(partner, $0) }) ?? .unchecked else { drop(.noLanguage); continue }
+            candidates.append(PartnerMatch(
+                partner: partner, area: area, language: language, categories: offered,
+                proximity: proximity(partner, area: area, query: query)))
         }
-        return matches.sorted { a, b in
-            if a.area != b.area { return a.area < b.area }
-            let nameA = a.partner.name.lowercased(), nameB = b.partner.name.lowercased()
-            if nameA != nameB { return nameA < nameB }
-            return a.partner.id < b.partner.id
+        candidates.sort(by: ranksBefore)
+
+        var counts: [String: Int] = [:]
+        var entries: [PartnerRanking.Entry] = []
+        for match in candidates {
+            // Without categories in the query, the whole list is one group.
+            let groups = wanted.isEmpty ? [""] : match.categories
+            if let limit = query.limit, groups.allSatisfy({ counts[$0, default: 0] >= limit }) {
+                entries.append(.init(partner: match.partner, match: match, outcome: .overLimit(categories: match.categories, limit: limit)))
+                continue
+            }
+            for group in groups { counts[group, default: 0] += 1 }
+            entries.append(.init(partner: match.partner, match: match, outcome: .kept))
         }
+        entries += dropped.sorted { ($0.partner.name.lowercased(), $0.partner.id) < ($1.partner.name.lowercased(), $1.partner.id) }
+        return PartnerRanking(entries: entries)
+    }
+
+    private static func ranksBefore(_ a: PartnerMatch, _ b: PartnerMatch) -> Bool {
+        let keyA = distanceKey(a.proximity), keyB = distanceKey(b.proximity)
+        if keyA != keyB { return keyA < keyB }
+        if a.area != b.area { return a.area < b.area }
+        let languageA = languageRank(a.language), languageB = languageRank(b.language)
+        if languageA != languageB { return languageA < languageB }
+        if a.partner.lastVerified != b.partner.lastVerified {
+            guard let dayA = a.partner.lastVerified else { return false }
+            guard let dayB = b.partner.lastVerified else { return true }
+            return dayA > dayB
+        }
+        let nameA = a.partner.name.lowercased(), nameB = b.partner.name.lowercased()
+        if nameA != nameB { return nameA < nameB }
+        return a.partner.id < b.partner.id
+    }
+
+    /// Whole miles as a handout prints them, so "about 2 miles" ties and the next rule decides.
+    private static func distanceKey(_ proximity: PartnerMatch.Proximity) -> (Int, Int) {
+        switch proximity {
+        case .miles(let miles): return (0, Int(miles.rounded()))
+        case .inYourArea: return (1, 0)
+        case .remote: return (2, 0)
+        case .unknown: return (3, 0)
+        }
+    }
+
+    private static func languageRank(_ language: PartnerMatch.Language) -> Int {
+        switch language {
+        case .speaks: return 0
+        case .interpretation: return 1
+        case .unchecked: return 2
+        }
+    }
+
+    /// A confidential location is never located; a partner reached only as remote is remote
+    /// wherever its office is.
+    static func proximity(_ partner: Partner, area: PartnerMatch.Area, query: PartnerQuery) -> PartnerMatch.Proximity {
+        guard let location = query.location else { return .unknown }
+        if area == .remote { return .remote }
+        if partner.confidentialLocation { return .inYourArea }
+        if let from = location.centroid, let to = coordinate(of: partner, zipTable: query.zipTable) { return .miles(from.miles(to: to)) }
+        return partner.address == nil && partner.serviceArea.remote ? .remote : .inYourArea
+    }
+
+    /// The building's coordinates, else its ZIP code's centroid; never for a confidential location.
+    public static func coordinate(of partner: Partner, zipTable: ZipTable?) -> Coordinate? {
+        guard !partner.confidentialLocation, let address = partner.address else { return nil }
+        return address.coordinate ?? address.zip.flatMap { zipTable?.lookup($0)?.centroid }
     }
 
     /// The closest way the partner's service area reaches the client, or nil.

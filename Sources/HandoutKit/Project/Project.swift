@@ -20,13 +20,18 @@ public struct Project: Sendable {
     public var layoutsPath: String?
     public var outputPath: String
     public var staleAfterDays = 365
+    /// At most this many partners for each need on a client's handout (`max_partners`).
+    public var maxPartners = PartnerSelection.defaultLimit
+    /// A file mapping HSDS taxonomy codes and terms to categories (`taxonomy_map`), over the
+    /// built-in mapping of common terms.
+    public var taxonomyMapPath: String?
     public var contact: Contact?
     /// The bundled Resources folder: layouts, ZIP table, schema.
     public var resourcesPath: String
 
     static let knownKeys = [
         "title", "organization", "base_url", "languages", "directory", "templates", "output",
-        "stale_after_days", "contact",
+        "stale_after_days", "contact", "max_partners", "taxonomy_map",
     ]
 
     /// The bundled library with its example directory.
@@ -94,6 +99,9 @@ public struct Project: Sendable {
                     templatesGiven = true
                 }
             case "output": if let path = text(value, key) { project.outputPath = relative(path) }
+            case "max_partners":
+                if let count = value.int, count > 0 { project.maxPartners = count } else { fail(value, "max_partners must be a whole number, 1 or more") }
+            case "taxonomy_map": if let path = text(value, key) { project.taxonomyMapPath = relative(path) }
             case "stale_after_days":
                 if let days = value.int, days > 0 { project.staleAfterDays = days } else { fail(value, "stale_after_days must be a whole number of days") }
             case "contact":

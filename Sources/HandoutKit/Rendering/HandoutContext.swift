@@ -47,7 +47,7 @@ enum HandoutContext {
         "partners": [
             "id", "name", "categories", "description", "phones", "website", "intake_url", "email", "email_url",
             "address", "confidential_location", "languages", "interpretation", "hours", "fees", "eligibility", "last_verified",
-            "alert", "what_to_bring",
+            "alert", "what_to_bring", "distance",
         ],
         "phones": ["kind", "display", "tel", "label"],
         "what_to_bring": ["items"],
@@ -91,6 +91,7 @@ enum HandoutContext {
             "categories": strings.list(partner.categories.map { taxonomy.label($0, language: strings.language) }),
         ]
         values["description"] = partner.description.map(strings.localized)
+        values["distance"] = strings.distance(match.proximity)
         values["phones"] = partner.phones.map { phone -> [String: Any] in
             var entry: [String: Any] = ["kind": strings[phone.kind.rawValue], "display": phone.number.display, "tel": phone.number.telURL]
             entry["label"] = phone.label.map(strings.localizedLabel)

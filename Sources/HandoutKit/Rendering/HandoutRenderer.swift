@@ -9,13 +9,17 @@ public struct RenderRequest: Sendable {
     /// Where the client is; nil lists partners wherever they serve.
     public var location: ClientLocation?
     public var today: Day
+    /// At most this many partners for each need (`PartnerSelection.defaultLimit` unless
+    /// handout.yml or `--max-partners` says otherwise); nil lists every partner that fits.
+    public var partnerLimit: Int?
 
-    public init(templateID: String, client: Client, practice: Practice = Practice(), location: ClientLocation? = nil, today: Day) {
+    public init(templateID: String, client: Client, practice: Practice = Practice(), location: ClientLocation? = nil, today: Day, partnerLimit: Int? = nil) {
         self.templateID = templateID
         self.client = client
         self.practice = practice
         self.location = location
         self.today = today
+        self.partnerLimit = partnerLimit
     }
 }
 
@@ -39,12 +43,15 @@ public struct RenderedHandout: Sendable {
 public struct HandoutRenderer: Sendable {
     public let project: Project
     public let directory: Directory
+    /// For distances to partners whose address has no coordinates; nil gives no distances.
+    public let zipTable: ZipTable?
     let layout: Layout
     let library: TemplateLibrary
 
-    public init(project: Project, directory: Directory) throws {
+    public init(project: Project, directory: Directory, zipTable: ZipTable? = nil) throws {
         self.project = project
         self.directory = directory
+        self.zipTable = zipTable
         self.layout = try Layout(project: project)
         self.library = TemplateLibrary(root: project.templatesPath)
     }
@@ -74,7 +81,7 @@ public struct HandoutRenderer: Sendable {
         let matter = template.frontMatter
         let query = PartnerQuery(
             categories: Array(Set(matter.topics + request.client.needs)).sorted(),
-            location: request.location, language: language)
+            location: request.location, language: language, limit: request.partnerLimit, zipTable: zipTable)
         let matches = PartnerSelection.select(directory.partners, for: query)
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: matter.topics, matches: matches,

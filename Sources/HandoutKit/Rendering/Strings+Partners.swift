@@ -61,4 +61,18 @@ extension Strings {
         // No-break spaces keep "5 p. m." on one line when the text is wrapped.
         return clock + "\u{00A0}" + self[time.hour < 12 || time.hour == 24 ? "am" : "pm"]
     }
+
+    /// "About 2 miles away", "In your area", "Serves you by phone or online"; nil without a
+    /// client location. A confidential location only ever gets "In your area".
+    func distance(_ proximity: PartnerMatch.Proximity) -> String? {
+        switch proximity {
+        case .miles(let miles):
+            let whole = Int(miles.rounded())
+            if miles < 0.5 { return self["distance_under_one"] }
+            return whole == 1 ? self["distance_one"] : self["distance_miles"].filling(String(whole))
+        case .inYourArea: return self["in_your_area"]
+        case .remote: return self["serves_remotely"]
+        case .unknown: return nil
+        }
+    }
 }

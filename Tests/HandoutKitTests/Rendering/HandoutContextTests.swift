@@ -32,8 +32,9 @@ import Testing
         #expect(HandoutContext.globalNames.filter { !$0.hasPrefix("labels.") }.isSubset(of: rendered))
 
         let partner = try #require((context["partners"] as? [[String: Any]])?.first)
-        // A partner has either an address or confidential_location, never both.
-        #expect(Set(partner.keys).union(["confidential_location"]) == HandoutContext.listFields["partners"])
+        // A partner has either an address or confidential_location, never both; a distance
+        // only with a client location (see PartnerRankingTests).
+        #expect(Set(partner.keys).union(["confidential_location", "distance"]) == HandoutContext.listFields["partners"])
         let phone = try #require((partner["phones"] as? [[String: Any]])?.first)
         #expect(Set(phone.keys) == HandoutContext.listFields["phones"])
         let bring = try #require(partner["what_to_bring"] as? [String: Any])
