@@ -1,17 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Foundation
 import HandoutKit
 
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the project, then write its static site: every handout in every language, and an index.",
-        usage: "handout build [<dir>] [--out <dir>] [--strict] [<options>]",
+        usage: "handout build [<dir>] [--out <dir>] [--check] [--strict] [<options>]",
         discussion: """
             Runs the same checks as `handout check` first and writes nothing if one fails \
             (an error, or with --strict a warning). Rewrites only files whose content \
-            changed, and never removes a file it did not write.
+            changed, removes the files it wrote before that no longer belong (a manifest in \
+            the output folder records them), and never touches a file it did not write.
+
+            With --check, writes nothing, lists what would change, and exits 1 if anything would.
             """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: ArgumentHelp("Project folder (default: the current folder, or the bundled library without a handout.yml).", valueName: "dir"))
     var folder: String?
@@ -24,19 +34,117 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
-    func run() throws {
-        try reportingInputErrors {
+    @Flag(name: .long, help: "Write nothing: list the files that would change, and exit 1 if any would.")
+    var check = false
+
+    @Option(name: .long, help: "text or json (the closing summary as data).")
+    var format = Format.text
+
+    @Flag(name: .long, help: "Print errors only: no warnings, no summary.")
+    var quiet = false
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        try await reportingInputErrors {
             var project = try projectOptions.loadProject(folder: folder)
             if let out { project.outputPath = out }
-            let report = Checker(project: project, today: projectOptions.day).run()
-            DiagnosticPrinter().print(report.findings.filter { $0.level != .note })
-            if report.failed(strict: strict) {
-                FileHandle.standardError.write(Data("handout: the site was not built: \(report.summary)\n".utf8))
+            let build = SiteBuild(project: project, options: .init(today: projectOptions.day, strict: strict, dryRun: check))
+            let bar = ProgressBar(shown: !quiet && format == .text && isatty(STDERR_FILENO) != 0)
+            let result = try await build.run(progress: { done, total in bar.update(done, of: total) })
+            bar.finish()
+
+            let findings = result.report.findings.filter { $0.level == .error || (!quiet && $0.level == .warning) }
+            DiagnosticPrinter().print(findings + (result.output?.warnings ?? []))
+            let shownFolder = PathDisplay.relative(project.outputPath)
+            guard let output = result.output else {
+                FileHandle.standardError.write(Data("handout: the site was not built: \(result.report.summary)\n".utf8))
                 throw ExitCode(1)
             }
-            let directory = try projectOptions.loadDirectory(for: project)
-            let result = try SiteBuilder(project: project, directory: directory, today: projectOptions.day).build()
-            print("\(result.written.count) files written, \(result.unchanged.count) unchanged, in \(PathDisplay.relative(project.outputPath))")
+            let elapsed = (ContinuousClock.now - started).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            let summary = BuildSummary(folder: shownFolder, check: check, output: output, report: result.report, seconds: seconds)
+            switch format {
+            case .json: print(try JSONOutput.encode(summary))
+            case .text:
+                if !quiet { print(summary.text, terminator: "") }
+            }
+            if check && output.changed { throw ExitCode(1) }
         }
+    }
+}
+
+/// The closing summary of a build, as text and as JSON.
+struct BuildSummary: Encodable {
+    let folder: String
+    let check: Bool
+    let written: [String]
+    let unchanged: Int
+    let removed: [String]
+    let leftAlone: [String]
+    let errors: Int
+    let warnings: Int
+    let seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case folder, check, written, unchanged, removed, errors, warnings, seconds
+        case leftAlone = "left_alone"
+    }
+
+    init(folder: String, check: Bool, output: OutputWriter.Report, report: Checker.Report, seconds: Double) {
+        self.folder = folder
+        self.check = check
+        written = output.written
+        unchanged = output.unchanged.count
+        removed = output.removed
+        leftAlone = output.leftAlone
+        errors = report.count(.error)
+        warnings = report.count(.warning)
+        self.seconds = (seconds * 100).rounded() / 100
+    }
+
+    /// `--check` lists what would change; a build says what it did, in one line.
+    var text: String {
+        var lines: [String] = []
+        let warningText = "\(warnings) warning" + (warnings == 1 ? "" : "s")
+        if check {
+            lines += written.map { "would write \(folder)/\($0)" }
+            lines += removed.map { "would remove \(folder)/\($0)" }
+            let changes = written.count + removed.count
+            lines.append(changes == 0
+                ? "\(folder) is up to date; \(warningText)"
+                : "\(changes) file\(changes == 1 ? "" : "s") would change in \(folder); \(warningText)")
+        } else {
+            lines.append("\(folder): \(written.count) written, \(unchanged) unchanged, \(removed.count) removed; \(warningText); \(String(format: "%.2f", seconds)) s")
+        }
+        lines += leftAlone.map { "left alone \(folder)/\($0): changed since handout wrote it" }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}
+
+/// A progress bar on standard error, only on a terminal and only once a build has run for
+/// a second; it names no file, so it can never show anything about anyone.
+final class ProgressBar: @unchecked Sendable {
+    private let shown: Bool
+    private let started = ContinuousClock.now
+    private let lock = NSLock()
+    private var drawn = false
+
+    init(shown: Bool) { self.shown = shown }
+
+    func update(_ done: Int, of total: Int) {
+        guard shown, ContinuousClock.now - started > .seconds(1) else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) pages".utf8))
+        drawn = true
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

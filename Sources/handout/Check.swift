@@ -45,9 +45,12 @@ struct Check: ParsableCommand {
                 print(try format.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.version), terminator: "")
                 throw ExitCode(1)
             }
-            let report = Checker(project: project, today: projectOptions.day).run()
-            if coverage, let table = report.coverage?.table {
-                print(table)
+            let checked = Checker(project: project, today: projectOptions.day).run()
+            // The coverage table goes inside JSON; beside text on standard output; to
+            // standard error beside SARIF, so each output stays one valid document.
+            let report = Checker.Report(findings: checked.findings, coverage: coverage && format == .json ? checked.coverage : nil)
+            if coverage, format != .json, let table = checked.coverage?.table {
+                if format == .text { print(table) } else { FileHandle.standardError.write(Data((table + "\n").utf8)) }
             }
             print(try format.render(report, toolVersion: Handout.version), terminator: "")
             if report.failed(strict: strict) { throw ExitCode(1) }

@@ -2,7 +2,7 @@ import ArgumentParser
 import HandoutKit
 
 @main
-struct Handout: ParsableCommand {
+struct Handout: AsyncParsableCommand {
     /// The release: what `scripts/release.sh` names its tarball by, and what reports carry.
     static let version = "0.1.0"
 

@@ -104,3 +104,12 @@ func reportingInputErrors(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     }
 }
+
+func reportingInputErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let errors as InputErrors {
+        DiagnosticPrinter().print(errors.diagnostics)
+        throw ExitCode(1)
+    }
+}

@@ -2,6 +2,26 @@ import Foundation
 import Testing
 
 @Suite struct BuildCommandTests {
+    /// The summary line without its seconds, which vary.
+    func summary(_ stdout: String) -> String {
+        stdout.replacingOccurrences(of: #"; [0-9]+\.[0-9]{2} s\n"#, with: "; _ s\n", options: .regularExpression)
+    }
+
+    /// A copy of the clinic fixture that a test may change.
+    func clinicCopy() throws -> String {
+        let folder = try temporaryFolder() + "/clinic"
+        try FileManager.default.copyItem(atPath: Paths.fixtures + "/clinic", toPath: folder)
+        return folder
+    }
+
+    func files(in folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            result[name] = FileManager.default.contents(atPath: folder + "/" + name)
+        }
+        return result
+    }
+
     @Test func buildsEveryHandoutInEveryLanguageAndOnlyRewritesWhatChanged() throws {
         let out = try temporaryFolder()
         try "mine".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
@@ -11,26 +31,113 @@ import Testing
         let warnings = first.stderr.split(separator: "\n")
         #expect(warnings.count == 8 && warnings.allSatisfy { $0.contains(": warning: ") })
         #expect(first.stderr.contains("clinic/directory.json:48:5: warning: partner \"english-only\": no last_verified date: check the listing and add the date [stale-listing]\n"))
-        #expect(first.stdout == "11 files written, 0 unchanged, in \(out)\n")
+        #expect(summary(first.stdout) == "\(out): 11 written, 0 unchanged, 0 removed; 8 warnings; _ s\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+            ".handout-manifest.json",
             "eviction.en.html", "eviction.en.txt", "eviction.es.html", "eviction.es.txt", "index.en.html", "index.es.html",
             "index.html", "notes.txt", "repairs.en.html", "repairs.en.txt", "repairs.es.html", "repairs.es.txt",
         ].sorted())
         #expect(try read(out + "/notes.txt") == "mine")
         let attributes = try FileManager.default.attributesOfItem(atPath: out + "/eviction.es.html")
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o644)
-        #expect(try read(out + "/index.es.html").contains("<li><a href=\"eviction.es.html\">Si recibe un aviso de desalojo</a>: Un aviso no es lo mismo que un desalojo. No ignore los papeles de la corte.</li>"))
+        #expect(try read(out + "/index.es.html").contains("<li><a href=\"eviction.es.html\">Si recibe un aviso de desalojo</a>: Un aviso no es lo mismo que un desalojo. No ignore los papeles de la corte. (<a href=\"eviction.es.txt\">texto simple</a>)</li>"))
         #expect(try read(out + "/repairs.es.html").contains("<p class=\"note\" lang=\"es\">"))
 
-        let second = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out])
-        #expect(second.stdout == "0 files written, 11 unchanged, in \(out)\n")
+        let second = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out, "--quiet"])
+        #expect(second.status == 0)
+        #expect(second.stdout == "" && second.stderr == "")
+        let third = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out])
+        #expect(summary(third.stdout) == "\(out): 0 written, 11 unchanged, 0 removed; 8 warnings; _ s\n")
+    }
+
+    @Test func noClockOnAPageTwoBuildsAreByteIdenticalOnAnyDay() throws {
+        let (a, b) = (try temporaryFolder(), try temporaryFolder())
+        #expect(try handout(["build", "--today", "2026-11-29", "--out", a], in: NSTemporaryDirectory()).status == 0)
+        #expect(try handout(["build", "--today", "2026-11-30", "--out", b], in: NSTemporaryDirectory()).status == 0)
+        let (first, second) = (try files(in: a), try files(in: b))
+        #expect(first.count > 70)
+        #expect(first == second)
+        // A day later the same folder is up to date.
+        let again = try handout(["build", "--today", "2026-11-30", "--out", a, "--format", "json"], in: NSTemporaryDirectory())
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect(report["written"] as? [String] == [])
+        #expect(report["unchanged"] as? Int == first.count - 1)  // all but the manifest
+        // The handout's dates are its inputs': reviewed, and the newest listing it shows.
+        let text = try read(a + "/housing-eviction.en.txt")
+        #expect(text.contains("Facts reviewed: November 29, 2026.\n\nPartner listings checked: November 15, 2026.\n"))
+        #expect(!text.contains("Prepared"))
+    }
+
+    @Test func changingOnePartnersPhoneRewritesExactlyThePagesThatShowIt() throws {
+        let project = try clinicCopy()
+        let out = project + "/_site"
+        #expect(try handout(["build", project, "--today", "2026-11-29"]).status == 0)
+        let showing = try files(in: out).filter { String(decoding: $0.value, as: UTF8.self).contains("312-555-0150") }.keys.sorted()
+        #expect(showing == ["eviction.en.html", "eviction.en.txt", "eviction.es.html", "eviction.es.txt",
+                            "repairs.en.html", "repairs.en.txt", "repairs.es.html", "repairs.es.txt"])
+        let directory = try read(project + "/directory.json").replacingOccurrences(of: "312-555-0150", with: "312-555-0159")
+        try directory.write(toFile: project + "/directory.json", atomically: true, encoding: .utf8)
+
+        let check = try handout(["build", project, "--today", "2026-11-29", "--check", "--quiet"])
+        #expect(check.status == 1)
+        #expect(check.stdout == "")
+        let dry = try handout(["build", project, "--today", "2026-11-29", "--check"])
+        #expect(dry.stdout == showing.map { "would write \(out)/\($0)\n" }.sorted().joined() + "8 files would change in \(out); 8 warnings\n"
+            || dry.stdout.split(separator: "\n").dropLast().sorted() == showing.map { "would write \(out)/\($0)" })
+        let build = try handout(["build", project, "--today", "2026-11-29", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(build.stdout.utf8)) as? [String: Any])
+        #expect((report["written"] as? [String])?.sorted() == showing)
+        #expect(report["removed"] as? [String] == [])
+    }
+
+    @Test func aRemovedTemplatesPagesAreRemovedAndForeignFilesLeftAlone() throws {
+        let project = try clinicCopy()
+        let out = project + "/_site"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try "mine".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
+        let extra = try read(project + "/Templates/en/repairs.md").replacingOccurrences(of: "title: ", with: "title: Extra ")
+        try extra.write(toFile: project + "/Templates/en/extra.md", atomically: true, encoding: .utf8)
+        #expect(try handout(["build", project, "--today", "2026-11-29"]).status == 0)
+        #expect(try read(out + "/index.en.html").contains("extra.en.html"))
+        // A file the tool wrote, then someone changed, is theirs now.
+        try "edited by hand".write(toFile: out + "/extra.es.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: project + "/Templates/en/extra.md")
+
+        let check = try handout(["build", project, "--today", "2026-11-29", "--check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("would remove \(out)/extra.en.html\n"))
+        #expect(FileManager.default.fileExists(atPath: out + "/extra.en.html"))
+
+        let build = try handout(["build", project, "--today", "2026-11-29"])
+        #expect(build.status == 0)
+        #expect(summary(build.stdout).hasPrefix("\(out): 3 written, 8 unchanged, 3 removed; "))
+        #expect(build.stdout.hasSuffix("left alone \(out)/extra.es.txt: changed since handout wrote it\n"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(left == [".handout-manifest.json", "eviction.en.html", "eviction.en.txt", "eviction.es.html", "eviction.es.txt",
+                         "extra.es.txt", "index.en.html", "index.es.html", "index.html", "notes.txt",
+                         "repairs.en.html", "repairs.en.txt", "repairs.es.html", "repairs.es.txt"])
+        #expect(try read(out + "/notes.txt") == "mine")
+        #expect(try read(out + "/extra.es.txt") == "edited by hand")
+        #expect(!(try read(out + "/index.en.html")).contains("extra"))
+    }
+
+    @Test func checkWritesNothingAndExitsOneOnlyWhenSomethingWouldChange() throws {
+        let out = try temporaryFolder() + "/site"
+        let before = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out, "--check"])
+        #expect(before.status == 1)
+        #expect(before.stdout.hasSuffix("11 files would change in \(out); 8 warnings\n"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out, "--quiet"]).status == 0)
+        let after = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-30", "--out", out, "--check"])
+        #expect(after.status == 0)
+        #expect(after.stdout == "\(out) is up to date; 8 warnings\n")
     }
 
     @Test func aFailingCheckWritesNothing() throws {
         let out = try temporaryFolder()
         let result = try handout(["build", Paths.fixtures + "/check-project", "--today", "2026-11-29", "--out", out])
         #expect(result.status == 1)
-        #expect(result.stderr.hasSuffix("handout: the site was not built: 4 errors, 18 warnings, 4 notes\n"))
+        #expect(result.stderr.hasSuffix("handout: the site was not built: 4 errors, 23 warnings, 5 notes\n"))
         #expect(result.stderr.contains("Templates/en/messy.md:23:32: error: link to \"nowhere.md\", but there is no handout \"nowhere\" [broken-link]\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [])
     }
@@ -41,5 +148,23 @@ import Testing
             "--directory", Paths.packageRoot + "/Resources/directory-problems.json"], in: NSTemporaryDirectory())
         #expect(strict.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [])
+    }
+
+    @Test func everyTemplateAndDirectoryErrorIsReportedTogether() throws {
+        let project = try clinicCopy()
+        // A missing summary in the front matter, a broken link in the body of the same file,
+        // and an error in the directory: all three in one run.
+        let eviction = try read(project + "/Templates/en/eviction.md")
+        let lines = eviction.split(separator: "\n", omittingEmptySubsequences: false)
+        let broken = lines.filter { !$0.hasPrefix("summary:") }.joined(separator: "\n") + "\nSee [the other one](nowhere.md).\n"
+        try broken.write(toFile: project + "/Templates/en/eviction.md", atomically: true, encoding: .utf8)
+        let directory = try read(project + "/directory.json").replacingOccurrences(of: "\"+1 773 555 0110\"", with: "\"+1 555\"")
+        try directory.write(toFile: project + "/directory.json", atomically: true, encoding: .utf8)
+        let result = try handout(["build", project, "--today", "2026-11-29"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("eviction.md:1: error: front matter: missing required key \"summary\" [template-invalid]\n"))
+        #expect(result.stderr.contains(": error: link to \"nowhere.md\", but there is no handout \"nowhere\" [broken-link]\n"))
+        #expect(result.stderr.contains("directory.json:10:21: error: partner \"westside-tenants\": phones[0].number: \"+1 555\" is not a valid phone number [directory-invalid]\n"))
+        #expect(!FileManager.default.fileExists(atPath: project + "/_site"))
     }
 }

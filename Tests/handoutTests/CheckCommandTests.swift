@@ -80,6 +80,22 @@ import Testing
         #expect(!result.stdout.contains("[stale-listing]") && !result.stdout.contains("[coverage-gap]"))
     }
 
+    @Test func coverageAsJSONIsOneJSONDocumentWithTheTableInside() throws {
+        let result = try check(["--coverage", "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let coverage = try #require(object["coverage"] as? [String: Any])
+        #expect(coverage["areas"] as? [String] == ["Cook, IL", "El Paso, TX"])
+        let categories = try #require(coverage["categories"] as? [String])
+        let counts = try #require(coverage["counts"] as? [[Int]])
+        #expect(counts.count == categories.count && counts.allSatisfy { $0.count == 2 })
+        #expect(categories == ["housing", "food", "employment"] && counts == [[1, 1], [1, 0], [0, 0]])
+        // Beside SARIF the table goes to standard error, so standard output stays SARIF.
+        let sarif = try check(["--coverage", "--format", "sarif"])
+        #expect(sarif.stderr.hasPrefix("CATEGORY "))
+        #expect(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) is [String: Any])
+    }
+
     @Test func checkWritesNothing() throws {
         let before = try FileManager.default.subpathsOfDirectory(atPath: fixture).sorted()
         _ = try check(["--format", "sarif"])

@@ -4,6 +4,8 @@ import Foundation
 public enum CheckReportFormat: String, Sendable, CaseIterable {
     case text, json, sarif
 
+    /// The findings in this format; JSON carries the report's coverage table when it has one
+    /// (`counts[i][j]`: partners for `categories[i]` in `areas[j]`).
     public func render(_ report: Checker.Report, toolVersion: String) throws -> String {
         switch self {
         case .text:
@@ -16,7 +18,14 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
                 return object
             }
             let summary = ["errors": report.count(.error), "warnings": report.count(.warning), "notes": report.count(.note)]
-            return try Self.json(["findings": findings, "summary": summary])
+            var object: [String: Any] = ["findings": findings, "summary": summary]
+            if let coverage = report.coverage {
+                object["coverage"] = [
+                    "areas": coverage.areas.map(\.name), "categories": coverage.categories,
+                    "counts": coverage.categories.map { category in coverage.areas.map { coverage.counts[category]?[$0.name] ?? 0 } },
+                ]
+            }
+            return try Self.json(object)
         case .sarif:
             return try Self.json(sarif(report, toolVersion: toolVersion))
         }

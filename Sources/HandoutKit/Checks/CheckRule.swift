@@ -55,6 +55,11 @@ final class FindingLog {
         findings.append(Diagnostic(level ?? rule.level, message, path: path, line: line, column: column, rule: rule.id))
     }
 
+    /// Findings made elsewhere (by the load step), as they are.
+    func add(_ findings: [Diagnostic]) {
+        self.findings += findings
+    }
+
     /// Input diagnostics (from loading a file) become findings of `ruleID`.
     func add(_ diagnostics: [Diagnostic], as ruleID: String) {
         for diagnostic in diagnostics {

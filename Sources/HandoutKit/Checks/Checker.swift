@@ -3,12 +3,19 @@ import Foundation
 /// `handout check`: examines a project without writing anything, as a list of steps over
 /// one log. `handout build` runs the same steps before it writes.
 public struct Checker: Sendable {
-    public let project: Project
+    public let loaded: LoadedProject
     public let today: Day
 
-    public init(project: Project, today: Day) {
-        self.project = project
+    public var project: Project { loaded.project }
+
+    /// Checks a project already loaded (what `build` does, so it reads each file once).
+    public init(loaded: LoadedProject, today: Day) {
+        self.loaded = loaded
         self.today = today
+    }
+
+    public init(project: Project, today: Day) {
+        self.init(loaded: .load(project), today: today)
     }
 
     public struct Report: Sendable {
@@ -39,24 +46,12 @@ public struct Checker: Sendable {
 
     public func run() -> Report {
         let log = FindingLog()
-        let library = TemplateLibrary(root: project.templatesPath)
-        let entries = library.entries()
-        log.add(library.misnamed(), as: "template-invalid")
-        let templates = entries.compactMap { entry -> HandoutTemplate? in
-            do {
-                let template = try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
-                log.add(template.warnings, as: "front-matter-key")
-                return template
-            } catch let errors as InputErrors {
-                log.add(errors.diagnostics, as: "template-invalid")
-            } catch {}
-            return nil
-        }
-        checkLayouts(log)
-        let directory = loadDirectory(log)
-        let zipTable = try? ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
+        log.add(loaded.findings)
+        let templates = loaded.templates
+        let directory = loaded.directory
+        let zipTable = loaded.zipTable
 
-        let ids = Set(entries.map(\.id))
+        let ids = Set(loaded.entries.map(\.id))
         var jargon: [String: [PlainLanguageChecks.Jargon]] = [:]
         for template in templates {
             let source = TemplateSource(template)
@@ -76,25 +71,6 @@ public struct Checker: Sendable {
             coverage = table
         }
         return Report(findings: Self.ordered(log.findings), coverage: coverage)
-    }
-
-    /// The page layout and the partner listing follow the templates' rules (unsafe tags,
-    /// partials that include themselves).
-    private func checkLayouts(_ log: FindingLog) {
-        do {
-            _ = try Layout(project: project)
-        } catch let errors as InputErrors {
-            log.add(errors.diagnostics, as: "template-invalid")
-        } catch {}
-    }
-
-    private func loadDirectory(_ log: FindingLog) -> Directory? {
-        do {
-            return try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath))
-        } catch let errors as InputErrors {
-            log.add(errors.diagnostics, as: "directory-invalid")
-        } catch {}
-        return nil
     }
 
     private func checkTopics(_ template: HandoutTemplate, directory: Directory, log: FindingLog) {

@@ -12,14 +12,22 @@ public struct RenderRequest: Sendable {
     /// At most this many partners for each need (`PartnerSelection.defaultLimit` unless
     /// handout.yml or `--max-partners` says otherwise); nil lists every partner that fits.
     public var partnerLimit: Int?
+    /// A page of a published site rather than a handout prepared for someone: the clock
+    /// never reaches it. Its date is the newest its inputs carry (the template's `reviewed`,
+    /// the listed partners' `last_verified`), and its footer names the publisher, undated.
+    public var published: Bool
 
-    public init(templateID: String, client: Client, practice: Practice = Practice(), location: ClientLocation? = nil, today: Day, partnerLimit: Int? = nil) {
+    public init(
+        templateID: String, client: Client, practice: Practice = Practice(), location: ClientLocation? = nil, today: Day,
+        partnerLimit: Int? = nil, published: Bool = false
+    ) {
         self.templateID = templateID
         self.client = client
         self.practice = practice
         self.location = location
         self.today = today
         self.partnerLimit = partnerLimit
+        self.published = published
     }
 }
 
@@ -49,10 +57,14 @@ public struct HandoutRenderer: Sendable {
     let library: TemplateLibrary
 
     public init(project: Project, directory: Directory, zipTable: ZipTable? = nil) throws {
+        self.init(project: project, directory: directory, zipTable: zipTable, layout: try Layout(project: project))
+    }
+
+    init(project: Project, directory: Directory, zipTable: ZipTable?, layout: Layout) {
         self.project = project
         self.directory = directory
         self.zipTable = zipTable
-        self.layout = try Layout(project: project)
+        self.layout = layout
         self.library = TemplateLibrary(root: project.templatesPath)
     }
 
@@ -83,13 +95,14 @@ public struct HandoutRenderer: Sendable {
             categories: Array(Set(matter.topics + request.client.needs)).sorted(),
             location: request.location, language: language, limit: request.partnerLimit, zipTable: zipTable)
         let matches = PartnerSelection.select(directory.partners, for: query)
+        let date = request.published ? Self.inputDate(matter: matter, matches: matches) ?? request.today : request.today
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: matter.topics, matches: matches,
-            directory: directory, today: request.today, strings: strings)
+            directory: directory, today: date, strings: strings)
         let filled = template.fill(context, library: layout.partials)
 
         let header = "# \(MarkdownEscaping.escape(matter.title))\n\n" + (matter.summary.map { MarkdownEscaping.escape($0) + "\n\n" } ?? "")
-        let footer = "\n\n* * *\n\n" + footerMarkdown(matter: matter, practice: request.practice, today: request.today, strings: strings)
+        let footer = "\n\n* * *\n\n" + footerMarkdown(matter: matter, practice: request.practice, today: request.today, published: request.published, matches: matches, strings: strings)
         let headerLines = header.filter { $0 == "\n" }.count
         let document = MarkdownDocument(
             markdown: header + filled + footer, lineOffset: template.bodyFirstLine - 1 - headerLines,
@@ -116,21 +129,37 @@ public struct HandoutRenderer: Sendable {
         return layout.render(["lang": language, "title": title], content: document.html)
     }
 
-    /// "Prepared by …" and "Facts reviewed … Sources: …", escaped like every other value.
-    private func footerMarkdown(matter: FrontMatter, practice: Practice, today: Day, strings: Strings) -> String {
+    /// The newest date a published page's inputs carry: nil when they carry none.
+    static func inputDate(matter: FrontMatter, matches: [PartnerMatch]) -> Day? {
+        ([matter.reviewed] + matches.map(\.partner.lastVerified)).compactMap { $0 }.max()
+    }
+
+    /// "Prepared by …, <day>." (or "Published by …" with no day on a site page), "Facts
+    /// reviewed …", "Listings checked …", "Sources: …", escaped like every other value.
+    private func footerMarkdown(matter: FrontMatter, practice: Practice, today: Day, published: Bool, matches: [PartnerMatch], strings: Strings) -> String {
         let escape = MarkdownEscaping.escape
-        var prepared = practice.name.map { "\(strings["prepared_by"]) \(escape($0))" } ?? strings["prepared_on"]
-        if practice.name != nil {
-            var contacts: [String] = []
-            if let phone = practice.phone { contacts.append("[\(escape(phone.display))](\(phone.telURL))") }
-            if let website = practice.website { contacts.append("[\(escape(website))](\(escape(website)))") }
-            if !contacts.isEmpty { prepared += " (" + contacts.joined(separator: ", ") + ")" }
-            prepared += ","
+        var lines: [String] = []
+        if published {
+            if let name = practice.name { lines.append("\(strings["published_by"]) \(escape(name))" + contactMarkdown(practice) + ".") }
+        } else {
+            var prepared = practice.name.map { "\(strings["prepared_by"]) \(escape($0))" } ?? strings["prepared_on"]
+            if practice.name != nil { prepared += contactMarkdown(practice) + "," }
+            lines.append(prepared + " " + escape(strings.format(today)) + ".")
         }
-        prepared += " " + escape(strings.format(today)) + "."
-        var lines = [prepared]
         if let reviewed = matter.reviewed { lines.append("\(strings["reviewed"]): \(escape(strings.format(reviewed))).") }
+        if published, let checked = matches.compactMap(\.partner.lastVerified).max() {
+            lines.append("\(strings["listings_checked"]): \(escape(strings.format(checked))).")
+        }
         if !matter.sources.isEmpty { lines.append("\(strings["sources"]): \(matter.sources.map(escape).joined(separator: "; ")).") }
         return lines.joined(separator: "\n\n") + "\n"
+    }
+
+    /// " (phone, website)" after the practice's name, or nothing.
+    func contactMarkdown(_ practice: Practice) -> String {
+        let escape = MarkdownEscaping.escape
+        var contacts: [String] = []
+        if let phone = practice.phone { contacts.append("[\(escape(phone.display))](\(phone.telURL))") }
+        if let website = practice.website { contacts.append("[\(escape(website))](\(escape(website)))") }
+        return contacts.isEmpty ? "" : " (" + contacts.joined(separator: ", ") + ")"
     }
 }

@@ -14,7 +14,8 @@ public struct HandoutTemplate: Sendable {
     public let bodyFirstLine: Int
     /// Problems that do not stop rendering (unknown front-matter keys).
     public let warnings: [Diagnostic]
-    let mustache: MustacheTemplate
+    /// Nil when the body is not valid Mustache; such a template is checked, never rendered.
+    let mustache: MustacheTemplate?
 
     /// Put before the body so the engine escapes nothing: values come escaped for Markdown
     /// (`EscapedValues`). It goes on the body's first line, so line numbers stay true; columns
@@ -22,11 +23,7 @@ public struct HandoutTemplate: Sendable {
     static let contentTypePragma = EscapedValues.identityPragma
 
     public static func load(path: String, displayPath: String? = nil, id: String, language: String) throws -> HandoutTemplate {
-        let shown = displayPath ?? path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([Diagnostic(.error, "cannot read the template", path: shown)])
-        }
-        return try parse(text, path: shown, id: id, language: language)
+        try read(path: path, displayPath: displayPath, id: id, language: language).renderable()
     }
 
     /// `guardingTags: false` is for tests only: it shows what escaping alone does with a tag
@@ -36,13 +33,41 @@ public struct HandoutTemplate: Sendable {
     }
 
     static func parse(_ text: String, path: String, id: String, language: String, guardingTags: Bool) throws -> HandoutTemplate {
+        try analyse(text, path: path, id: id, language: language, guardingTags: guardingTags).renderable()
+    }
+
+    /// A template and every problem found reading it, the way a compiler goes on after its
+    /// first error: a template whose front matter has errors still comes back (for the
+    /// checks of its body), as long as it has front matter at all. Only a template without
+    /// errors can be rendered.
+    public struct Read: Sendable {
+        public let template: HandoutTemplate?
+        /// In file order, errors and warnings.
+        public let diagnostics: [Diagnostic]
+
+        /// The template, or every problem when it has an error.
+        func renderable() throws -> HandoutTemplate {
+            guard let template, !diagnostics.contains(where: { $0.level == .error }) else { throw InputErrors(diagnostics) }
+            return template
+        }
+    }
+
+    public static func read(path: String, displayPath: String? = nil, id: String, language: String) -> Read {
+        let shown = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return Read(template: nil, diagnostics: [Diagnostic(.error, "cannot read the template", path: shown)])
+        }
+        return analyse(text, path: shown, id: id, language: language, guardingTags: true)
+    }
+
+    static func analyse(_ text: String, path: String, id: String, language: String, guardingTags: Bool) -> Read {
         let log = DiagnosticLog(path: path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard lines.first == "---" else {
-            throw InputErrors([Diagnostic(.error, "a template starts with front matter: a line \"---\", the YAML keys, and another \"---\"", path: path, line: 1, column: 1)])
+            return Read(template: nil, diagnostics: [Diagnostic(.error, "a template starts with front matter: a line \"---\", the YAML keys, and another \"---\"", path: path, line: 1, column: 1)])
         }
         guard let closing = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
-            throw InputErrors([Diagnostic(.error, "front matter is not closed: add a line \"---\" after the YAML keys", path: path, line: 1, column: 1)])
+            return Read(template: nil, diagnostics: [Diagnostic(.error, "front matter is not closed: add a line \"---\" after the YAML keys", path: path, line: 1, column: 1)])
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let frontMatter = FrontMatter.parse(yaml, firstLine: 2, log: log)
@@ -62,11 +87,10 @@ public struct HandoutTemplate: Sendable {
         } catch {
             log.add(.error, "Mustache: \(error)", line: bodyFirstLine)
         }
-        try log.throwIfErrors()
-        guard let mustache else { throw InputErrors(log.sorted) }
-        return HandoutTemplate(
+        let template = HandoutTemplate(
             id: id, language: language, path: path, frontMatter: frontMatter, body: body,
-            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics, mustache: mustache)
+            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics.filter { $0.level != .error }, mustache: mustache)
+        return Read(template: template, diagnostics: log.sorted)
     }
 
     static func describe(_ error: Error) -> String {
@@ -83,6 +107,6 @@ public struct HandoutTemplate: Sendable {
     /// Fills the body with the values in `context`, each escaped for Markdown on the way in;
     /// partials come from `library`.
     func fill(_ context: [String: Any], library: MustacheLibrary = MustacheLibrary()) -> String {
-        mustache.render(EscapedValues.markdown(context), library: library)
+        mustache?.render(EscapedValues.markdown(context), library: library) ?? ""
     }
 }

@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// One file a command produces: where it goes inside the output folder, and its text.
+public struct OutputFile: Sendable, Equatable {
+    /// Relative to the output folder, `/`-separated, never `..`: "index.en.html", "a/b.txt".
+    public let path: String
+    public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// The last step of every command that writes: `render`, `build` and `packet` alike.
+/// Each file is written atomically with its mode (`AtomicFile`), only when its bytes or its
+/// mode differ from what is there. For a folder the tool owns (`.wholeFolder`), a manifest
+/// records what it wrote, so outputs that no longer belong are removed, and a file it did
+/// not write is never touched. `dryRun` writes nothing and reports what would change.
+public struct OutputWriter: Sendable {
+    public enum Scope: Sendable {
+        /// The files are all the tool keeps in the folder: the manifest records them, and
+        /// files it wrote before that are no longer among them are removed.
+        case wholeFolder
+        /// The files are added to the folder (one handout into `handouts/`): no manifest,
+        /// nothing removed.
+        case addFiles
+    }
+
+    public let folder: String
+    public let mode: mode_t
+    public let scope: Scope
+    public let dryRun: Bool
+
+    /// The manifest's name inside the output folder.
+    public static let manifestName = ".handout-manifest.json"
+
+    public init(folder: String, mode: mode_t = 0o600, scope: Scope, dryRun: Bool = false) {
+        self.folder = folder
+        self.mode = mode
+        self.scope = scope
+        self.dryRun = dryRun
+    }
+
+    /// What a write did (or, in a dry run, would do). Paths are relative to the folder.
+    public struct Report: Sendable, Equatable {
+        public var written: [String] = []
+        public var unchanged: [String] = []
+        public var removed: [String] = []
+        /// Files the manifest lists that were changed or replaced since the tool wrote them:
+        /// no longer the tool's, so left where they are.
+        public var leftAlone: [String] = []
+        public var warnings: [Diagnostic] = []
+
+        /// Whether anything was (or would be) written or removed.
+        public var changed: Bool { !written.isEmpty || !removed.isEmpty }
+    }
+
+    public func write(_ files: [OutputFile]) throws -> Report {
+        try validate(files)
+        var report = Report()
+        let previous = scope == .wholeFolder ? readManifest(&report) : nil
+        if let previous {
+            // A file the tool never wrote must not be overwritten either.
+            let inTheWay = files.filter {
+                previous[$0.path] == nil && FileManager.default.fileExists(atPath: folder + "/" + $0.path) && fileDiffers(at: $0.path, from: $0.contents)
+            }
+            if !inTheWay.isEmpty {
+                throw InputErrors(inTheWay.map {
+                    Diagnostic(.error, "a file handout did not write is where it would write: move it away, or choose another output folder", path: display($0.path))
+                })
+            }
+        }
+        var manifest = (previous ?? [:]).merging(Dictionary(files.map { ($0.path, Self.hash($0.contents)) }, uniquingKeysWith: { $1 })) { $1 }
+        if !dryRun {
+            try AtomicFile.makeFolder(folder)
+            // Recorded before writing, so a build killed half-way still knows what it wrote.
+            if scope == .wholeFolder && manifest != previous { try writeManifest(manifest) }
+        }
+        for file in files {
+            let target = folder + "/" + file.path
+            if dryRun {
+                if fileDiffers(at: file.path, from: file.contents) || !hasMode(target) { report.written.append(file.path) } else { report.unchanged.append(file.path) }
+                continue
+            }
+            try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent)
+            // AtomicFile rewrites a file whose bytes or mode differ, and only such a file.
+            switch try AtomicFile.write(file.contents, to: target, mode: mode) {
+            case .written: report.written.append(file.path)
+            case .unchanged: report.unchanged.append(file.path)
+            }
+        }
+        guard scope == .wholeFolder, let previous else {
+            if scope == .wholeFolder && !dryRun { try writeManifest(manifest) }
+            return report
+        }
+        let planned = Set(files.map(\.path))
+        for (path, recorded) in previous.sorted(by: { $0.key < $1.key }) where !planned.contains(path) {
+            manifest[path] = nil
+            let target = folder + "/" + path
+            var status = stat()
+            guard lstat(target, &status) == 0 else { continue }  // already gone
+            guard status.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: target),
+                Self.hash(data) == recorded
+            else {
+                report.leftAlone.append(path)
+                continue
+            }
+            if !dryRun {
+                guard unlink(target) == 0 else { throw InputErrors([Diagnostic(.error, "cannot remove an output that no longer belongs: \(String(cString: strerror(errno)))", path: display(path))]) }
+                removeEmptyFolders(above: path)
+            }
+            report.removed.append(path)
+        }
+        if !dryRun { try writeManifest(manifest) }
+        return report
+    }
+
+    // MARK: - Paths
+
+    private func display(_ path: String) -> String { PathDisplay.relative(folder + "/" + path) }
+
+    /// A name inside the folder: relative, no `.` or `..` parts, no empty parts.
+    static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." } && path != manifestName
+    }
+
+    private func validate(_ files: [OutputFile]) throws {
+        var seen: Set<String> = []
+        for file in files {
+            guard Self.isSafe(file.path), seen.insert(file.path).inserted else {
+                throw InputErrors([Diagnostic(.error, "internal error: output name \"\(file.path)\" is not a plain name inside the folder, or comes twice", path: PathDisplay.relative(folder))])
+            }
+        }
+    }
+
+    private func fileDiffers(at path: String, from contents: String) -> Bool {
+        guard let existing = FileManager.default.contents(atPath: folder + "/" + path) else { return true }
+        return !existing.elementsEqual(contents.utf8)
+    }
+
+    /// For a dry run, as AtomicFile decides: true when the file does not exist yet (it will
+    /// get the mode) or has exactly `mode`.
+    private func hasMode(_ target: String) -> Bool {
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return true }
+        return status.st_mode & 0o7777 == mode
+    }
+
+    private func removeEmptyFolders(above path: String) {
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty {
+            guard rmdir(folder + "/" + parts.joined(separator: "/")) == 0 else { return }
+            parts = parts.dropLast()
+        }
+    }
+
+    // MARK: - Manifest
+
+    /// `{"files": {"path": "fnv1a64:…"}, "generator": "handout"}`: what the tool wrote, and
+    /// a fingerprint of each file's bytes, to tell its own files from files changed since.
+    private func readManifest(_ report: inout Report) -> [String: String]? {
+        let path = folder + "/" + Self.manifestName
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = object["files"] as? [String: String]
+        else {
+            report.warnings.append(Diagnostic(.warning, "the manifest cannot be read, so no old output is removed; delete it to start afresh", path: PathDisplay.relative(path)))
+            return nil
+        }
+        // A name that is not a plain path inside the folder is never acted on.
+        return files.filter { Self.isSafe($0.key) }
+    }
+
+    private func writeManifest(_ files: [String: String]) throws {
+        let object: [String: Any] = ["generator": "handout", "files": files]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: folder + "/" + Self.manifestName, mode: mode)
+    }
+
+    /// FNV-1a, 64 bits: enough to notice a changed file, not a security measure.
+    static func hash<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+        return "fnv1a64:" + String(value, radix: 16)
+    }
+
+    static func hash(_ text: String) -> String { hash(text.utf8) }
+}
