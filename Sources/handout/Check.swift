@@ -8,9 +8,10 @@ struct Check: ParsableCommand {
         usage: "handout check [<dir>] [--format <format>] [--strict] [<options>]",
         discussion: """
             Checks reading level, sentence and paragraph length, jargon and the PEMAT items \
-            for every template and language; variables, partials, links and headings; stale \
-            listings, coverage gaps and language gaps in the directory. Each finding has a \
-            level, a file:line:column, a rule id and a fix.
+            for every template and language; variables, partials, links and headings; facts \
+            that are unknown, due for review or written out instead of used; stale listings, \
+            coverage gaps and language gaps in the directory. Each finding has a level, a \
+            file:line:column, a rule id and a fix.
 
             Exit status 1 when there is an error (or, with --strict, a warning).
             """

@@ -4,8 +4,8 @@ import HandoutKit
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the partners a client would be offered, or the handouts there are.",
-        subcommands: [Partners.self, Templates.self]
+        abstract: "List the partners a client would be offered, the handouts there are, or the facts they state.",
+        subcommands: [Partners.self, Templates.self, Facts.self]
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
@@ -111,6 +111,92 @@ struct List: ParsableCommand {
     }
 }
 
+extension List {
+    struct Facts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every fact, its value, source and review date, and the handouts that use it: soonest review first.")
+
+        @OptionGroup var projectOptions: ProjectOptions
+
+        @Option(name: .long, help: "table or json.")
+        var format = Format.table
+
+        func run() throws {
+            try reportingInputErrors {
+                let project = try projectOptions.loadProject()
+                let book = try FactBook.load(project: project)
+                var templates: [HandoutTemplate] = []
+                var problems: [Diagnostic] = []
+                for entry in TemplateLibrary(root: project.templatesPath).entries() {
+                    do {
+                        templates.append(try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language))
+                    } catch let errors as InputErrors {
+                        problems += errors.diagnostics
+                    }
+                }
+                DiagnosticPrinter().print(problems)
+                let usage = book.usage(of: templates)
+                let rows = book.byReviewDate.map { FactRow($0, usedBy: usage[$0.key] ?? [:]) }
+                switch format {
+                case .json: print(try JSONOutput.encode(rows))
+                case .table:
+                    print(TextTable.render(
+                        header: ["KEY", "VALUE (EN)", "CHECKED", "REVIEW BY", "USED BY", "CITATION"],
+                        rows: rows.map { row in
+                            let users = row.usedBy.map { "\($0.id) (\($0.languages.joined(separator: " ")))" }
+                            return [row.key, row.value, row.checked, row.reviewBy, users.isEmpty ? "-" : users.joined(separator: ", "), row.citation]
+                        }),
+                        terminator: "")
+                    let unused = rows.filter(\.usedBy.isEmpty).count
+                    print("\(rows.count) facts, \(unused) not used by any handout")
+                }
+                if !problems.isEmpty { throw ExitCode(1) }
+            }
+        }
+    }
+}
+
+/// One fact, where it comes from, and who uses it: the table row and the JSON object.
+struct FactRow: Encodable {
+    struct User: Encodable {
+        let id: String
+        let languages: [String]
+    }
+
+    let key: String
+    /// The English text (what the table shows); `values` has every language.
+    let value: String
+    let values: [String: String]?
+    let citation: String
+    let url: String?
+    let checked: String
+    let reviewBy: String
+    let state: String?
+    let usedBy: [User]
+
+    enum CodingKeys: String, CodingKey {
+        case key, value, values, citation, url, checked, state
+        case reviewBy = "review_by"
+        case usedBy = "used_by"
+    }
+
+    init(_ fact: Fact, usedBy: [String: [String]]) {
+        key = fact.key
+        value = fact.value(in: "en") ?? ""
+        switch fact.value {
+        case .everyLanguage: values = nil
+        case .perLanguage(let texts): values = texts
+        }
+        citation = fact.citation
+        url = fact.url
+        checked = fact.checked.description
+        reviewBy = fact.reviewBy.description
+        state = fact.state
+        self.usedBy = usedBy.sorted { $0.key < $1.key }.map { User(id: $0.key, languages: $0.value) }
+    }
+}
+
+/// One partner and why it was offered: the table row and the JSON object.
 /// One partner in the ranking and why it was kept or dropped: the table row and the JSON object.
 struct PartnerRow: Encodable {
     /// How a partner met one condition: `{"by": "zip-prefix", "value": "606*"}`.

@@ -71,3 +71,17 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     let expected = try read(path)
     #expect(actual == expected, "differs from Golden/\(name); run UPDATE_GOLDEN=1 swift test and review the diff", sourceLocation: sourceLocation)
 }
+
+/// A bundled library folder with the real Templates/ and Resources/ except for facts.yml,
+/// which is `facts`: tests of the facts mechanism then hold whatever the bundled facts say.
+func homeWithFacts(_ facts: String) throws -> String {
+    let home = try temporaryFolder()
+    let files = FileManager.default
+    try files.createDirectory(atPath: home + "/Resources", withIntermediateDirectories: true)
+    try files.createSymbolicLink(atPath: home + "/Templates", withDestinationPath: Paths.packageRoot + "/Templates")
+    for name in try files.contentsOfDirectory(atPath: Paths.packageRoot + "/Resources") where name != "facts.yml" {
+        try files.createSymbolicLink(atPath: home + "/Resources/" + name, withDestinationPath: Paths.packageRoot + "/Resources/" + name)
+    }
+    try facts.write(toFile: home + "/Resources/facts.yml", atomically: true, encoding: .utf8)
+    return home
+}

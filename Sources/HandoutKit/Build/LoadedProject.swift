@@ -13,6 +13,8 @@ public struct LoadedProject: Sendable {
     public let brokenTemplates: Set<String>
     public let directory: Directory?
     public let zipTable: ZipTable?
+    /// The bundled facts and the project's own; nil when a facts file has errors.
+    public let facts: FactBook?
     let layout: Layout?
     /// What reading found, as `handout check` findings (template-invalid, front-matter-key,
     /// directory-invalid), every file's problems together.
@@ -47,19 +49,25 @@ public struct LoadedProject: Sendable {
         } catch let errors as InputErrors {
             log.add(errors.diagnostics, as: "template-invalid")
         } catch {}
+        var facts: FactBook?
+        do {
+            facts = try FactBook.load(project: project)
+        } catch let errors as InputErrors {
+            log.add(errors.diagnostics, as: "facts-invalid")
+        } catch {}
         return LoadedProject(
             project: project, entries: entries, templates: templates, brokenTemplates: broken, directory: directory,
-            zipTable: try? ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv"), layout: layout,
+            zipTable: try? ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv"), facts: facts, layout: layout,
             findings: log.findings)
     }
 
     /// Whether everything needed to render was read without an error.
-    public var isRenderable: Bool { directory != nil && layout != nil && brokenTemplates.isEmpty }
+    public var isRenderable: Bool { directory != nil && layout != nil && facts != nil && brokenTemplates.isEmpty }
 
-    /// A renderer over this load, without reading anything again; nil when the directory
-    /// or the layouts could not be read (the findings say why).
+    /// A renderer over this load, without reading anything again; nil when the directory,
+    /// the layouts or the facts could not be read (the findings say why).
     public func renderer(directory override: Directory? = nil) -> HandoutRenderer? {
-        guard let directory = override ?? directory, let layout else { return nil }
-        return HandoutRenderer(project: project, directory: directory, zipTable: zipTable, layout: layout)
+        guard let directory = override ?? directory, let layout, let facts else { return nil }
+        return HandoutRenderer(project: project, directory: directory, zipTable: zipTable, layout: layout, facts: facts)
     }
 }

@@ -63,15 +63,15 @@ struct Site: Sendable {
         var perPage: (@Sendable (Int) -> Void)?
         if let progress { perPage = { done in progress(done, total) } }
         let site = self
-        let rendered = try await pages.concurrentMap(progress: perPage) { page in site.render(page) }
+        let rendered = try await pages.concurrentMap(progress: perPage) { page in try site.render(page) }
         return rendered.flatMap { $0 }
     }
 
-    func render(_ page: Page) -> [OutputFile] {
+    func render(_ page: Page) throws -> [OutputFile] {
         switch page {
         case .handout(let id, let language):
             let request = RenderRequest(templateID: id, client: Client(language: language), practice: practice, today: Day(dayNumber: 0), published: true)
-            let handout = renderer.render(template(id, language)!, request: request)
+            let handout = try renderer.render(template(id, language)!, request: request)
             return [
                 OutputFile(path: "\(handout.fileStem).html", contents: handout.html),
                 OutputFile(path: "\(handout.fileStem).txt", contents: handout.text),

@@ -38,6 +38,14 @@ public struct CheckRule: Sendable, Equatable {
         CheckRule(id: "coverage-gap", level: .warning, summary: "an area the directory names with no active partner for a category"),
         CheckRule(id: "language-gap", level: .note, summary: "a category with no partner speaking one of the site's languages"),
         CheckRule(id: "partner-translation", level: .note, summary: "partner texts with no version in one of the project's languages"),
+        // Facts (facts.yml and the templates that use them).
+        CheckRule(id: "facts-invalid", level: .error, summary: "a facts.yml is malformed or a fact lacks a field"),
+        CheckRule(id: "unknown-fact", level: .error, summary: "{{fact.KEY}} names a fact that facts.yml does not have"),
+        CheckRule(id: "fact-missing-language", level: .error, summary: "a fact used in a template has no value in the template's language"),
+        CheckRule(id: "state-specific-fact", level: .error, summary: "one state's fact used outside that state's {{#state.XX}} section"),
+        CheckRule(id: "fact-review-due", level: .warning, summary: "a fact past its review_by date"),
+        CheckRule(id: "handout-review-due", level: .warning, summary: "a template reviewed longer ago than review_after_days"),
+        CheckRule(id: "fact-not-used", level: .warning, summary: "a number or amount written out that a fact holds"),
     ]
 
     public static func named(_ id: String) -> CheckRule {

@@ -49,19 +49,26 @@ public struct Checker: Sendable {
         log.add(loaded.findings)
         let templates = loaded.templates
         let directory = loaded.directory
+        let facts = loaded.facts
         let zipTable = loaded.zipTable
 
         let ids = Set(loaded.entries.map(\.id))
         var jargon: [String: [PlainLanguageChecks.Jargon]] = [:]
+        var usedFacts: Set<String> = []
         for template in templates {
             let source = TemplateSource(template)
             TemplateChecks(source: source, knownIDs: ids, log: log).run()
+            if let facts {
+                let uses = FactChecks(source: source, book: facts, today: today, reviewAfterDays: project.reviewAfterDays, log: log).run()
+                usedFacts.formUnion(uses.uses.map(\.key))
+            }
             let words = jargon[template.language] ?? PlainLanguageChecks.loadJargon(resources: project.resourcesPath, language: template.language)
             jargon[template.language] = words
             PlainLanguageChecks(source: source, prose: Prose(source), jargon: words, log: log).run()
             if let directory { checkTopics(template, directory: directory, log: log) }
         }
         checkTranslations(templates, log: log)
+        if let facts { checkFactReviews(facts, used: usedFacts, log: log) }
 
         var coverage: Coverage?
         if let directory {
@@ -71,6 +78,16 @@ public struct Checker: Sendable {
             coverage = table
         }
         return Report(findings: Self.ordered(log.findings), coverage: coverage)
+    }
+
+    /// A fact past its `review_by`: every fact the templates use, and every fact in the
+    /// project's own file (a bundled fact the project does not use is not its to review).
+    private func checkFactReviews(_ facts: FactBook, used: Set<String>, log: FindingLog) {
+        for fact in facts.byReviewDate where today > fact.reviewBy && (used.contains(fact.key) || fact.path == facts.ownPath) {
+            log.add("fact-review-due",
+                "fact \"\(fact.key)\": review was due \(fact.reviewBy), \(FactChecks.days(fact.reviewBy.days(until: today))) ago: check it against \(fact.citation), then update value, checked and review_by",
+                path: fact.path, line: fact.reviewByLine, column: fact.reviewByColumn)
+        }
     }
 
     private func checkTopics(_ template: HandoutTemplate, directory: Directory, log: FindingLog) {

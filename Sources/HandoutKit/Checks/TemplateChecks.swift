@@ -39,6 +39,14 @@ struct TemplateChecks {
     private func check(variable tag: TemplateSource.Tag, open: [String]) {
         let fields = open.reduce(into: Set<String>()) { $0.formUnion(HandoutContext.listFields[$1.split(separator: ".").last.map(String.init) ?? ""] ?? []) }
         let name = tag.name
+        if let prefix = name.split(separator: ".").first, HandoutContext.keyedNames.contains(String(prefix)) {
+            // Facts have their own rules (FactChecks); a state section names a state code.
+            if prefix == "state", name.range(of: "^state\\.[A-Z]{2}$", options: .regularExpression) == nil {
+                log.add("unknown-variable", "a state section names one state by its two-letter code in capitals, like {{#state.GA}}: \"\(name)\" never renders",
+                    path: path, line: tag.line, column: tag.column)
+            }
+            return
+        }
         guard name != ".", !HandoutContext.globalNames.contains(name), !fields.contains(name) else { return }
         let message = NearestName.describe("unknown variable \"\(name)\"", name: name, among: HandoutContext.globalNames.union(fields))
         log.add("unknown-variable", message + ": it renders empty", path: path, line: tag.line, column: tag.column)

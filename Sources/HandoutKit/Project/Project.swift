@@ -25,20 +25,24 @@ public struct Project: Sendable {
     /// A file mapping HSDS taxonomy codes and terms to categories (`taxonomy_map`), over the
     /// built-in mapping of common terms.
     public var taxonomyMapPath: String?
+    /// A handout whose `reviewed` date is older than this is due for review.
+    public var reviewAfterDays = 180
+    /// The facts files, bundled first: a later file's keys replace or add to earlier ones.
+    public var factsPaths: [String]
     public var contact: Contact?
     /// The bundled Resources folder: layouts, ZIP table, schema.
     public var resourcesPath: String
 
     static let knownKeys = [
         "title", "organization", "base_url", "languages", "directory", "templates", "output",
-        "stale_after_days", "contact", "max_partners", "taxonomy_map",
+        "stale_after_days", "review_after_days", "contact", "max_partners", "taxonomy_map",
     ]
 
     /// The bundled library with its example directory.
     public static func bundled(root: String) -> Project {
         Project(
             directoryPath: root + "/Resources/directory.json", templatesPath: root + "/Templates",
-            outputPath: "_site", resourcesPath: root + "/Resources")
+            outputPath: "_site", factsPaths: [root + "/Resources/facts.yml"], resourcesPath: root + "/Resources")
     }
 
     /// Reads `<folder>/handout.yml` if it exists, else returns the bundled project.
@@ -104,6 +108,8 @@ public struct Project: Sendable {
             case "taxonomy_map": if let path = text(value, key) { project.taxonomyMapPath = relative(path) }
             case "stale_after_days":
                 if let days = value.int, days > 0 { project.staleAfterDays = days } else { fail(value, "stale_after_days must be a whole number of days") }
+            case "review_after_days":
+                if let days = value.int, days > 0 { project.reviewAfterDays = days } else { fail(value, "review_after_days must be a whole number of days") }
             case "contact":
                 guard case .mapping(let fields) = value else { fail(value, "contact must have name, phone and website"); continue }
                 var contact = Contact()
@@ -123,6 +129,8 @@ public struct Project: Sendable {
             }
         }
         try log.throwIfErrors()
+        let ownFacts = folder + "/facts.yml"
+        if FileManager.default.fileExists(atPath: ownFacts) { project.factsPaths.append(ownFacts) }
         let layouts = (templatesGiven ? project.templatesPath + "/.." : folder) + "/layouts"
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: layouts, isDirectory: &isFolder), isFolder.boolValue {

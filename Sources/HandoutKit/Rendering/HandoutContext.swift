@@ -42,6 +42,10 @@ enum HandoutContext {
         return names
     }()
 
+    /// Names whose parts come from data, each checked by its own rules: `fact.KEY` (a key
+    /// of facts.yml) and `state.XX` (a section shown only to clients in that state).
+    static let keyedNames: Set<String> = ["fact", "state"]
+
     /// The fields of each list a template can walk with `{{#list}}…{{/list}}`.
     static let listFields: [String: Set<String>] = [
         "partners": [
@@ -56,7 +60,7 @@ enum HandoutContext {
 
     static func make(
         client: Client, practice: Practice, topics: [String], matches: [PartnerMatch],
-        directory: Directory, today: Day, strings: Strings
+        directory: Directory, today: Day, strings: Strings, facts: [String: String] = [:], state: String? = nil
     ) -> [String: Any] {
         var clientValues: [String: Any] = ["language": client.language]
         clientValues["name"] = client.name
@@ -76,7 +80,9 @@ enum HandoutContext {
             "labels": strings.labels,
             "partners": matches.map { partnerValues($0, taxonomy: directory.taxonomy, strings: strings) },
             "hotlines": hotlines(topics: topics + client.needs, strings: strings),
+            "fact": facts,
         ]
+        if let state { context["state"] = [state: true] }
         if let practitioner = practice.practitioner { context["practitioner"] = ["name": practitioner] }
         if let region = directory.regionName { context["region"] = ["name": region] }
         return context

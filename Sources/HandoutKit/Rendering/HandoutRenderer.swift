@@ -42,6 +42,9 @@ public struct RenderedHandout: Sendable {
     public let partners: [PartnerMatch]
     /// Problems worth printing that did not stop rendering.
     public let warnings: [Diagnostic]
+    /// The earliest of the template's `reviewed` and the `checked` of each fact it uses:
+    /// printed in the footer, and in `<meta name="handout-facts-checked">`.
+    public let factsChecked: Day?
 
     /// `<template-id>.<lang>`: never anything about the client.
     public var fileStem: String { "\(templateID).\(language)" }
@@ -53,19 +56,28 @@ public struct HandoutRenderer: Sendable {
     public let directory: Directory
     /// For distances to partners whose address has no coordinates; nil gives no distances.
     public let zipTable: ZipTable?
+    public let facts: FactBook
     let layout: Layout
     let library: TemplateLibrary
+    /// The `fact` values per language, built once rather than for every handout.
+    private let factContexts: [String: [String: String]]
 
-    public init(project: Project, directory: Directory, zipTable: ZipTable? = nil) throws {
-        self.init(project: project, directory: directory, zipTable: zipTable, layout: try Layout(project: project))
+    /// `facts` defaults to the project's facts files.
+    public init(project: Project, directory: Directory, zipTable: ZipTable? = nil, facts: FactBook? = nil) throws {
+        self.init(
+            project: project, directory: directory, zipTable: zipTable, layout: try Layout(project: project),
+            facts: try facts ?? FactBook.load(project: project))
     }
 
-    init(project: Project, directory: Directory, zipTable: ZipTable?, layout: Layout) {
+    init(project: Project, directory: Directory, zipTable: ZipTable?, layout: Layout, facts: FactBook) {
         self.project = project
         self.directory = directory
         self.zipTable = zipTable
         self.layout = layout
         self.library = TemplateLibrary(root: project.templatesPath)
+        self.facts = facts
+        let languages = Set(library.entries().map(\.language) + project.languages + ["en"])
+        self.factContexts = Dictionary(uniqueKeysWithValues: languages.map { ($0, facts.context(language: $0)) })
     }
 
     public func render(_ request: RenderRequest) throws -> RenderedHandout {
@@ -83,14 +95,21 @@ public struct HandoutRenderer: Sendable {
             throw InputErrors([Diagnostic(.error, message, path: PathDisplay.relative(project.templatesPath))])
         }
         let template = try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
-        return render(template, request: request)
+        return try render(template, request: request)
     }
 
-    /// Renders an already loaded template (the static-site build loads each once).
-    public func render(_ template: HandoutTemplate, request: RenderRequest) -> RenderedHandout {
+    /// Renders an already loaded template (the static-site build loads each once). Throws
+    /// when it uses a fact that does not exist, lacks its language, or is another state's.
+    public func render(_ template: HandoutTemplate, request: RenderRequest) throws -> RenderedHandout {
         let language = request.client.language
         let strings = Strings(language: template.language)
         let matter = template.frontMatter
+        let factUses = FactUses(tags: TemplateTag.scan(template).tags)
+        let problems = factUses.problems(language: template.language, book: facts)
+        if !problems.isEmpty {
+            throw InputErrors(problems.map { Diagnostic(.error, $0.message, path: template.path, line: $0.line, column: $0.column) })
+        }
+        let factsChecked = FactUses.factsChecked(reviewed: matter.reviewed, facts: factUses.facts(in: facts))
         let query = PartnerQuery(
             categories: Array(Set(matter.topics + request.client.needs)).sorted(),
             location: request.location, language: language, limit: request.partnerLimit, zipTable: zipTable)
@@ -98,11 +117,15 @@ public struct HandoutRenderer: Sendable {
         let date = request.published ? Self.inputDate(matter: matter, matches: matches) ?? request.today : request.today
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: matter.topics, matches: matches,
-            directory: directory, today: date, strings: strings)
+            directory: directory, today: date, strings: strings,
+            facts: factContexts[template.language] ?? facts.context(language: template.language),
+            state: request.location?.state)
         let filled = template.fill(context, library: layout.partials)
 
         let header = "# \(MarkdownEscaping.escape(matter.title))\n\n" + (matter.summary.map { MarkdownEscaping.escape($0) + "\n\n" } ?? "")
-        let footer = "\n\n* * *\n\n" + footerMarkdown(matter: matter, practice: request.practice, today: request.today, published: request.published, matches: matches, strings: strings)
+        let footer = "\n\n* * *\n\n" + footerMarkdown(
+            matter: matter, factsChecked: factsChecked, practice: request.practice, today: request.today, published: request.published,
+            matches: matches, strings: strings)
         let headerLines = header.filter { $0 == "\n" }.count
         let document = MarkdownDocument(
             markdown: header + filled + footer, lineOffset: template.bodyFirstLine - 1 - headerLines,
@@ -114,13 +137,15 @@ public struct HandoutRenderer: Sendable {
             text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
         }
         var page = ["lang": template.language, "title": matter.title]
+        page["facts_checked"] = factsChecked?.description
         if let fallbackNote {
             page["fallback_note"] = fallbackNote
             page["fallback_lang"] = language
         }
         return RenderedHandout(
             templateID: template.id, language: language, contentLanguage: template.language,
-            html: layout.render(page, content: document.html), text: text, partners: matches, warnings: template.warnings)
+            html: layout.render(page, content: document.html), text: text, partners: matches, warnings: template.warnings,
+            factsChecked: factsChecked)
     }
 
     /// A page that is not a handout (the site's index) in the same layout.
@@ -136,7 +161,10 @@ public struct HandoutRenderer: Sendable {
 
     /// "Prepared by …, <day>." (or "Published by …" with no day on a site page), "Facts
     /// reviewed …", "Listings checked …", "Sources: …", escaped like every other value.
-    private func footerMarkdown(matter: FrontMatter, practice: Practice, today: Day, published: Bool, matches: [PartnerMatch], strings: Strings) -> String {
+    /// The facts date is `factsChecked`: never later than the oldest check of a fact used.
+    private func footerMarkdown(
+        matter: FrontMatter, factsChecked: Day?, practice: Practice, today: Day, published: Bool, matches: [PartnerMatch], strings: Strings
+    ) -> String {
         let escape = MarkdownEscaping.escape
         var lines: [String] = []
         if published {
@@ -146,7 +174,7 @@ public struct HandoutRenderer: Sendable {
             if practice.name != nil { prepared += contactMarkdown(practice) + "," }
             lines.append(prepared + " " + escape(strings.format(today)) + ".")
         }
-        if let reviewed = matter.reviewed { lines.append("\(strings["reviewed"]): \(escape(strings.format(reviewed))).") }
+        if let factsChecked { lines.append("\(strings["reviewed"]): \(escape(strings.format(factsChecked))).") }
         if published, let checked = matches.compactMap(\.partner.lastVerified).max() {
             lines.append("\(strings["listings_checked"]): \(escape(strings.format(checked))).")
         }

@@ -22,9 +22,11 @@ import Testing
         let context = HandoutContext.make(
             client: Client(name: "A", language: "en", zip: "60623", needs: ["food"]),
             practice: Practice(name: "P", phone: PhoneNumber("312-555-0100"), website: "https://example.org", practitioner: "Dr. B"),
-            topics: ["family-safety"], matches: matches, directory: directory, today: Day("2026-11-29")!, strings: Strings(language: "en"))
+            topics: ["family-safety"], matches: matches, directory: directory, today: Day("2026-11-29")!, strings: Strings(language: "en"),
+            facts: ["snap-notice-days": "10"], state: "IL")
+        #expect(Set(context.keys).isSuperset(of: HandoutContext.keyedNames))
         var rendered: Set<String> = []
-        for (key, value) in context {
+        for (key, value) in context where !HandoutContext.keyedNames.contains(key) {
             rendered.insert(key)
             if let nested = value as? [String: Any], key != "labels" { rendered.formUnion(nested.keys.map { "\(key).\($0)" }) }
         }

@@ -1,0 +1,84 @@
+/// Checks that keep a template's facts right: each fact it uses exists in its language and
+/// stays in its state, the template was reviewed recently, and it does not write out a
+/// number that a fact holds.
+struct FactChecks {
+    let source: TemplateSource
+    let book: FactBook
+    let today: Day
+    let reviewAfterDays: Int
+    let log: FindingLog
+
+    var template: HandoutTemplate { source.template }
+
+    /// Runs the checks and returns the template's uses, for the review of the facts.
+    func run() -> FactUses {
+        let uses = FactUses(tags: source.tags)
+        for problem in uses.problems(language: template.language, book: book) {
+            log.add(problem.rule, problem.message, path: template.path, line: problem.line, column: problem.column)
+        }
+        checkReviewed()
+        checkWrittenOutValues()
+        return uses
+    }
+
+    private func checkReviewed() {
+        guard let reviewed = template.frontMatter.reviewed else { return }
+        let age = reviewed.days(until: today)
+        guard age > reviewAfterDays else { return }
+        log.add("handout-review-due",
+            "reviewed \(reviewed), \(Self.days(age)) ago (more than \(reviewAfterDays)): check every fact against its source, then update reviewed",
+            path: template.path, line: template.frontMatter.keyLines["reviewed"], column: 1)
+    }
+
+    /// A number or amount in the text that equals a fact's value in this language, written
+    /// out instead of `{{fact.KEY}}`: it would not change when the fact does.
+    private func checkWrittenOutValues() {
+        var keysByValue: [String: [String]] = [:]
+        for fact in book.facts.values {
+            guard let value = fact.value(in: template.language), value.contains(where: \.isASCIIDigit) else { continue }
+            keysByValue[value, default: []].append(fact.key)
+        }
+        guard !keysByValue.isEmpty else { return }
+        for node in source.document.root.descendants() where node.kind == .text {
+            let text = node.literal
+            for (value, keys) in keysByValue.sorted(by: { $0.key < $1.key }) {
+                for range in Self.wholeMatches(of: value, in: text) {
+                    let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+                    let uses = keys.sorted().map { "{{fact.\($0)}}" }.joined(separator: " or ")
+                    let names = keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+                    log.add("fact-not-used",
+                        "\"\(value)\" is the value of fact \(names): write \(uses), so the handout changes when the fact does",
+                        path: template.path, line: node.line, column: node.column + offset)
+                }
+            }
+        }
+    }
+
+    /// Where `value` stands in `text` as a whole number, amount or phrase: "10" matches in
+    /// "10 days" and "10-day", never in "100", "$10", "10%", "1.10", "3-10" or "10th".
+    static func wholeMatches(of value: String, in text: String) -> [Range<String.Index>] {
+        var matches: [Range<String.Index>] = []
+        var from = text.startIndex
+        while let range = text[from...].firstRange(of: value) {
+            from = range.upperBound
+            if let before = text[..<range.lowerBound].last, before.isLetterOrDigit || "$.,-/".contains(before) { continue }
+            let after = text[range.upperBound...]
+            if let next = after.first {
+                if next.isLetterOrDigit || next == "%" { continue }
+                // "10.5", "10,000", "10-12", "10/12": the number goes on.
+                if ".,-/".contains(next), after.dropFirst().first?.isASCIIDigit ?? false { continue }
+            }
+            matches.append(range)
+        }
+        return matches
+    }
+}
+
+extension FactChecks {
+    /// "1 day", "181 days".
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+}
+
+private extension Character {
+    var isLetterOrDigit: Bool { isLetter || isNumber }
+}
