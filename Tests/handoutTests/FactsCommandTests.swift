@@ -98,7 +98,7 @@ import Testing
             facts.yml:1:1: error: fact "snap-notice-days": missing review_by [facts-invalid]
             facts.yml:4:12: error: fact "snap-notice-days": checked must be a date, YYYY-MM-DD [facts-invalid]
             facts.yml:5:3: error: fact "snap-notice-days": unknown key "reviewby" (did you mean "review_by"?) [facts-invalid]
-            facts.yml:6:1: error: fact key "Bad_Key" must be lowercase letters, digits and hyphens, starting with a letter or digit [facts-invalid]
+            facts.yml:6:1: error: "Bad_Key" is not a valid fact key: use lowercase letters, digits and dashes, like "snap-notice-days" [facts-invalid]
             facts.yml:9:10: error: fact "spanish-only": value needs an en text [facts-invalid]
             facts.yml:13:10: error: fact "spanish-only": state must be a two-letter state code in capitals, like GA [facts-invalid]
             6 errors, 0 warnings, 0 notes

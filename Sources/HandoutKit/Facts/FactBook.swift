@@ -51,16 +51,6 @@ public struct FactBook: Sendable {
 
     static let entryKeys = ["value", "citation", "checked", "review_by", "url", "note", "state"]
 
-    /// Fact keys follow the one id rule, so they are safe in names and messages.
-    /// (Fold into HandoutKit's shared id validator once it exists.)
-    static func isValidKey(_ key: String) -> Bool {
-        key.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil
-    }
-
-    static func isValidLanguage(_ code: String) -> Bool {
-        code.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]+)*$", options: .regularExpression) != nil
-    }
-
     /// Parses one facts file; every problem is reported at its line and column.
     static func parse(_ yaml: String, path: String) throws -> [Fact] {
         let log = DiagnosticLog(path: path)
@@ -80,8 +70,9 @@ public struct FactBook: Sendable {
         var facts: [Fact] = []
         for (keyNode, entry) in mapping {
             let key = keyNode.scalar?.string ?? ""
-            guard isValidKey(key) else {
-                fail(keyNode, "fact key \"\(key)\" must be lowercase letters, digits and hyphens, starting with a letter or digit")
+            // Fact keys follow the one id rule, so they are safe in names and messages.
+            if let problem = Identifier.problem(key, kind: "fact key", example: "snap-notice-days") {
+                fail(keyNode, problem)
                 continue
             }
             guard case .mapping(let fields) = entry else {
@@ -162,8 +153,8 @@ public struct FactBook: Sendable {
         var valid = true
         for (languageNode, textNode) in languages {
             let language = languageNode.scalar?.string ?? ""
-            guard isValidLanguage(language) else {
-                fail(languageNode, "fact \"\(key)\": \"\(language)\" is not a language code like en or es")
+            if let problem = LanguageCode.problem(language) {
+                fail(languageNode, "fact \"\(key)\": " + problem)
                 valid = false
                 continue
             }
