@@ -114,7 +114,9 @@ struct List: ParsableCommand {
 extension List {
     struct Facts: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every fact, its value, source and review date, and the handouts that use it: soonest review first.")
+            abstract: "Every fact with its source, review date and the handouts that use it.",
+            usage: "handout list facts [--format <format>] [<options>]",
+            discussion: "Sorted by review_by, soonest first: a reviewer's monthly pass starts at the top.")
 
         @OptionGroup var projectOptions: ProjectOptions
 
