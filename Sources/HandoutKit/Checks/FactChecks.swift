@@ -41,21 +41,31 @@ struct FactChecks {
         guard !keysByValue.isEmpty else { return }
         for node in source.document.root.descendants() where node.kind == .text {
             let text = node.literal
-            for (value, keys) in keysByValue.sorted(by: { $0.key < $1.key }) {
-                for range in Self.wholeMatches(of: value, in: text) {
-                    let offset = text.distance(from: text.startIndex, to: range.lowerBound)
-                    let uses = keys.sorted().map { "{{fact.\($0)}}" }.joined(separator: " or ")
-                    let names = keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-                    log.add("fact-not-used",
-                        "\"\(value)\" is the value of fact \(names): write \(uses), so the handout changes when the fact does",
-                        path: template.path, line: node.line, column: node.column + offset)
-                }
+            var found: [(range: Range<String.Index>, value: String)] = []
+            for value in keysByValue.keys {
+                found += Self.wholeMatches(of: value, in: text).map { ($0, value) }
+            }
+            // The longest match wins: "January 1, 2027" is one fact, not also the fact "1".
+            var kept: [(range: Range<String.Index>, value: String)] = []
+            for match in found.sorted(by: { text.distance(from: $0.range.lowerBound, to: $0.range.upperBound) > text.distance(from: $1.range.lowerBound, to: $1.range.upperBound) })
+            where !kept.contains(where: { $0.range.overlaps(match.range) }) {
+                kept.append(match)
+            }
+            for (range, value) in kept.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                let keys = keysByValue[value, default: []].sorted()
+                let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+                let uses = keys.map { "{{fact.\($0)}}" }.joined(separator: " or ")
+                let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+                log.add("fact-not-used",
+                    "\"\(value)\" is the value of fact \(names): write \(uses), so the handout changes when the fact does",
+                    path: template.path, line: node.line, column: node.column + offset)
             }
         }
     }
 
     /// Where `value` stands in `text` as a whole number, amount or phrase: "10" matches in
-    /// "10 days" and "10-day", never in "100", "$10", "10%", "1.10", "3-10" or "10th".
+    /// "10 days" and "10-day", never in "100", "$10", "10%", "1.10", "3-10" or "10th", nor
+    /// as the day of a date ("January 10", "10 de enero") or a step's number ("10. Call").
     static func wholeMatches(of value: String, in text: String) -> [Range<String.Index>] {
         var matches: [Range<String.Index>] = []
         var from = text.startIndex
@@ -68,9 +78,28 @@ struct FactChecks {
                 // "10.5", "10,000", "10-12", "10/12": the number goes on.
                 if ".,-/".contains(next), after.dropFirst().first?.isASCIIDigit ?? false { continue }
             }
+            if value.allSatisfy(\.isASCIIDigit) {
+                if isDayOfADate(range, in: text) { continue }
+                // "## 3. Bring partners in": a step's number, not a count.
+                if range.lowerBound == text.startIndex, let next = after.first, next == "." || next == ")" { continue }
+            }
             matches.append(range)
         }
         return matches
+    }
+
+    static let englishMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let spanishMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+
+    /// "January 1" or "1 de enero": the number is a day, not a fact's count.
+    static func isDayOfADate(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound].lowercased()
+        if before.hasSuffix(" ") || before.hasSuffix("\u{00A0}") {
+            let word = before.dropLast().reversed().prefix(while: \.isLetter).reversed()
+            if englishMonths.contains(String(word)) { return true }
+        }
+        let after = text[range.upperBound...].lowercased()
+        return spanishMonths.contains { after.hasPrefix(" de \($0)") }
     }
 }
 

@@ -61,11 +61,12 @@ import Testing
 
     /// fact-not-used matches whole numbers and amounts only.
     @Test(arguments: [
-        ("10", "within 10 days", 1), ("10", "a 10-day notice", 1), ("10", "(10)", 1), ("10", "10.", 1),
+        ("10", "within 10 days", 1), ("10", "a 10-day notice", 1), ("10", "(10)", 1), ("10", "within 10.", 1),
         ("10", "100 days", 0), ("10", "$10", 0), ("10", "10%", 0), ("10", "1.10", 0), ("10", "3-10 days", 0),
         ("10", "10-12 days", 0), ("10", "10th", 0), ("10", "10,000", 0), ("10", "10.5", 0), ("10", "call 1-800-555-0110", 0),
         ("$25", "a $25 fee, and $25 back", 2), ("$25", "$250", 0), ("$25", "$25.50", 0),
         ("90 days", "within 90 days.", 1), ("90 days", "190 days", 0),
+        ("1", "by January 1, 2027", 0), ("1", "el 1 de enero de 2027", 0), ("1", "1 month", 1), ("3", "3. Bring legal partners in", 0), ("3", "3) Call", 0),
     ])
     func wholeMatches(value: String, text: String, count: Int) {
         #expect(FactChecks.wholeMatches(of: value, in: text).count == count)
