@@ -11,7 +11,7 @@ struct Render: ParsableCommand {
             """
     )
 
-    @Argument(help: "The handout's id, as `handout list templates` shows it.")
+    @Argument(help: "The handout's id, as `handout list templates` shows it.", completion: Completions.templateIDs)
     var templateID: String
 
     @OptionGroup var projectOptions: ProjectOptions

@@ -4,10 +4,10 @@ import HandoutKit
 
 /// Options every command shares: which project, which directory, which day it is.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Project folder with a handout.yml (default: the current folder if it has one, else the bundled library).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Project folder with a handout.yml (default: the current folder if it has one, else the bundled library).", valueName: "dir"), completion: .directory)
     var project: String?
 
-    @Option(name: .long, help: ArgumentHelp("Partner directory, overriding the project's.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Partner directory, overriding the project's.", valueName: "file"), completion: .file())
     var directory: String?
 
     @Option(name: .long, help: ArgumentHelp("Take this date as today (YYYY-MM-DD), for reproducible output.", valueName: "date"))
@@ -46,7 +46,7 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The client's state (two letters), overriding the one the ZIP implies.", valueName: "code"))
     var state: String?
 
-    @Option(name: .long, help: ArgumentHelp("A category the client needs help with (repeatable): partners offering it are added.", valueName: "category"))
+    @Option(name: .long, help: ArgumentHelp("A category the client needs help with (repeatable): partners offering it are added.", valueName: "category"), completion: Completions.categories)
     var need: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("At most this many partners for each need, nearest first (default: the project's max_partners, else 3).", valueName: "count"))
