@@ -64,7 +64,10 @@ public struct Checker: Sendable {
             }
             let words = jargon[template.language] ?? PlainLanguageChecks.loadJargon(resources: project.resourcesPath, language: template.language)
             jargon[template.language] = words
-            PlainLanguageChecks(source: source, prose: Prose(source), jargon: words, log: log).run()
+            // Plain language reads the text as printed, with each fact's value in place; the
+            // fact checks above read the tags themselves.
+            let readable = facts.map { TemplateSource(template, facts: $0.context(language: template.language)) } ?? source
+            PlainLanguageChecks(source: readable, prose: Prose(readable), jargon: words, log: log).run()
             if let directory { checkTopics(template, directory: directory, log: log) }
         }
         checkTranslations(templates, log: log)

@@ -11,9 +11,11 @@ struct TemplateSource {
     let proseLines: [Substring]
     let document: MarkdownDocument
 
-    init(_ template: HandoutTemplate) {
+    /// `facts` (key to value in the template's language) stand in for their `{{fact.KEY}}`
+    /// tags; without them a tag reads as its key.
+    init(_ template: HandoutTemplate, facts: [String: String] = [:]) {
         self.template = template
-        let (tags, lines) = TemplateTag.scan(template)
+        let (tags, lines) = TemplateTag.scan(template, facts: facts)
         self.tags = tags
         self.prose = lines.joined(separator: "\n")
         self.proseLines = prose.split(separator: "\n", omittingEmptySubsequences: false)

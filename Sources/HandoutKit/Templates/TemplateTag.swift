@@ -10,8 +10,10 @@ struct TemplateTag: Sendable {
     nonisolated(unsafe) private static let pattern = try! Regex(#"\{\{(\{?)\s*([#^/>!&=%$<]?)\s*([^}]*?)\s*\}?\}\}"#)
 
     /// The tags of `template`'s body, and each body line with its tags taken out (a
-    /// variable leaves its last name part, so checks read `{{client.name}}` as "name").
-    static func scan(_ template: HandoutTemplate) -> (tags: [TemplateTag], lines: [String]) {
+    /// variable leaves its last name part, so checks read `{{client.name}}` as "name";
+    /// a `fact.KEY` found in `facts` leaves the fact's value, so readability is scored on
+    /// what the reader sees).
+    static func scan(_ template: HandoutTemplate, facts: [String: String] = [:]) -> (tags: [TemplateTag], lines: [String]) {
         var tags: [TemplateTag] = []
         var lines: [String] = []
         for (offset, line) in template.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -33,7 +35,13 @@ struct TemplateTag: Sendable {
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                 tags.append(TemplateTag(kind: kind, name: name, line: offset + template.bodyFirstLine, column: column))
                 prose += line[rest..<match.range.lowerBound]
-                if kind == .variable { prose += name.split(separator: ".").last.map(String.init) ?? "" }
+                if kind == .variable {
+                    if name.hasPrefix(FactUses.factPrefix), let value = facts[String(name.dropFirst(FactUses.factPrefix.count))] {
+                        prose += value
+                    } else {
+                        prose += name.split(separator: ".").last.map(String.init) ?? ""
+                    }
+                }
                 rest = match.range.upperBound
             }
             prose += line[rest...]

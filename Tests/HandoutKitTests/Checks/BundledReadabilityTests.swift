@@ -17,10 +17,12 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let fixtures = root + "/Tests/HandoutKitTests/Fixtures/readability-library"
     static let entries = TemplateLibrary(root: root + "/Templates").entries()
+    /// The bundled facts, whose values stand in for `{{fact.KEY}}` as `handout check` reads them.
+    static let facts = FactBook((try? FactBook.parse(String(contentsOfFile: root + "/Resources/facts.yml", encoding: .utf8), path: "Resources/facts.yml")) ?? [])
 
     static func sentences(_ entry: TemplateLibrary.Entry) throws -> [String] {
         let template = try HandoutTemplate.load(path: entry.path, id: entry.id, language: entry.language)
-        let source = TemplateSource(template)
+        let source = TemplateSource(template, facts: Self.facts.context(language: entry.language))
         return PlainLanguageChecks(source: source, prose: Prose(source), jargon: [], log: FindingLog()).readableSentences
     }
 
