@@ -60,13 +60,14 @@ import Testing
     @Test func unknownMissingLanguageStateSpecificAndWrittenOutFacts() throws {
         let result = try run(["check", "--today", "2026-11-29"], in: problems)
         #expect(result.stdout == """
+            Templates/en/problems.md:3:1: warning: "10" is the value of fact "snap-notice-days": write {{fact.snap-notice-days}}, so the handout changes when the fact does [fact-not-used]
             Templates/en/problems.md:13:35: error: unknown fact "snap-notice-dayz" (did you mean "snap-notice-days"?): add it to facts.yml or fix the key [unknown-fact]
             Templates/en/problems.md:14:22: error: fact "ga-answer-days" is the rule in GA only: use it inside {{#state.GA}}…{{/state.GA}}, so clients elsewhere never read it [state-specific-fact]
             Templates/en/problems.md:15:16: warning: "$25" is the value of fact "appeal-fee": write {{fact.appeal-fee}}, so the handout changes when the fact does [fact-not-used]
             Templates/en/problems.md:15:37: warning: "$25" is the value of fact "appeal-fee": write {{fact.appeal-fee}}, so the handout changes when the fact does [fact-not-used]
             Templates/en/problems.md:15:67: warning: "10" is the value of fact "snap-notice-days": write {{fact.snap-notice-days}}, so the handout changes when the fact does [fact-not-used]
             Templates/es/problems.md:13:13: error: fact "medicaid-hearing-days" has no "es" value: add es: to its value in facts.yml [fact-missing-language]
-            3 errors, 3 warnings, 0 notes
+            3 errors, 4 warnings, 0 notes
 
             """)
         #expect(result.status == 1)
@@ -127,6 +128,14 @@ import Testing
     @Test func factsFillTheTextAndAStateSectionShowsOnlyInThatState() throws {
         let georgia = try run(["render", "benefits", "--state", "GA", "--out", "-", "--today", "2026-11-29"], in: project)
         #expect(georgia.status == 0)
+        // A fact in the summary (front matter) too.
+        #expect(georgia.stdout.hasPrefix("""
+            If your benefits are cut
+            ========================
+
+            You can ask for a hearing. Act fast, some deadlines are only 10 days.
+
+            """))
         #expect(georgia.stdout.contains("""
             The agency must send you a notice 10 days before it cuts your SNAP
             benefits. You have 90 days to ask for a Medicaid hearing.
@@ -173,6 +182,8 @@ import Testing
         #expect(try run(["build", "--out", site, "--today", "2026-11-29"], in: project).status == 0)
         #expect(try read(site + "/benefits.es.html").contains("<meta name=\"handout-facts-checked\" content=\"2026-06-01\">\n"))
         #expect(try !read(site + "/benefits.en.html").contains("Georgia"))
+        // The home page lists each handout with its summary, facts filled in.
+        #expect(try read(site + "/index.es.html").contains("algunos plazos son de solo 10 días."))
     }
 
     // MARK: list facts

@@ -105,7 +105,7 @@ struct Site: Sendable {
             for template in group.templates {
                 let stem = "\(template.id).\(language)"
                 markdown += "- [\(escape(template.frontMatter.title))](\(stem).html)"
-                if let summary = template.frontMatter.summary { markdown += ": " + escape(summary) }
+                if let summary = renderer.summary(template) { markdown += ": " + escape(summary) }
                 markdown += " ([\(escape(strings["plain_text"]))](\(stem).txt))\n"
             }
             markdown += "\n"

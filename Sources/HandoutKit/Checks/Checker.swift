@@ -55,8 +55,11 @@ public struct Checker: Sendable {
         let ids = Set(loaded.entries.map(\.id))
         var jargon: [String: [PlainLanguageChecks.Jargon]] = [:]
         var usedFacts: Set<String> = []
+        var factValues: [String: [String: String]] = [:]  // per language, built once
         for template in templates {
-            let source = TemplateSource(template)
+            let values = factValues[template.language] ?? facts?.context(language: template.language) ?? [:]
+            factValues[template.language] = values
+            let source = TemplateSource(template, facts: values)
             TemplateChecks(source: source, knownIDs: ids, log: log).run()
             if let facts {
                 let uses = FactChecks(source: source, book: facts, today: today, reviewAfterDays: project.reviewAfterDays, log: log).run()
@@ -64,10 +67,9 @@ public struct Checker: Sendable {
             }
             let words = jargon[template.language] ?? PlainLanguageChecks.loadJargon(resources: project.resourcesPath, language: template.language)
             jargon[template.language] = words
-            // Plain language reads the text as printed, with each fact's value in place; the
-            // fact checks above read the tags themselves.
-            let readable = facts.map { TemplateSource(template, facts: $0.context(language: template.language)) } ?? source
-            PlainLanguageChecks(source: readable, prose: Prose(readable), jargon: words, log: log).run()
+            // Plain language reads the text as printed, with each fact's value in place (the
+            // fact checks read the tags, and what the author wrote: `bareLines`).
+            PlainLanguageChecks(source: source, prose: Prose(source), jargon: words, log: log).run()
             if let directory { checkTopics(template, directory: directory, log: log) }
         }
         checkTranslations(templates, log: log)

@@ -12,7 +12,7 @@ struct FactChecks {
 
     /// Runs the checks and returns the template's uses, for the review of the facts.
     func run() -> FactUses {
-        let uses = FactUses(tags: source.tags)
+        let uses = FactUses(template, tags: source.tags)
         for problem in uses.problems(language: template.language, book: book) {
             log.add(problem.rule, problem.message, path: template.path, line: problem.line, column: problem.column)
         }
@@ -31,7 +31,8 @@ struct FactChecks {
     }
 
     /// A number or amount in the text that equals a fact's value in this language, written
-    /// out instead of `{{fact.KEY}}`: it would not change when the fact does.
+    /// out instead of `{{fact.KEY}}`: it would not change when the fact does. Read in the
+    /// summary and in the body as written (tags blanked, link targets and code left out).
     private func checkWrittenOutValues() {
         var keysByValue: [String: [String]] = [:]
         for fact in book.facts.values {
@@ -39,29 +40,40 @@ struct FactChecks {
             keysByValue[value, default: []].append(fact.key)
         }
         guard !keysByValue.isEmpty else { return }
-        for node in source.document.root.descendants() where node.kind == .text {
-            let text = node.literal
+        // The summary's findings point at its key: YAML may fold it over several lines.
+        var texts: [(text: String, line: Int, inFrontMatter: Bool)] = []
+        if let summary = template.frontMatter.summary {
+            texts.append((summary.replacing(FactBook.factTag) { _ in " " }, template.frontMatter.keyLines["summary"] ?? 1, true))
+        }
+        var inCode = false
+        for (offset, line) in source.bareLines.enumerated() {
+            if line.trimmed.hasPrefix("```") || line.trimmed.hasPrefix("~~~") { inCode.toggle() }
+            if inCode { continue }
+            texts.append((line.replacing(Self.linkTarget) { String(repeating: " ", count: line[$0.range].count) }, template.bodyFirstLine + offset, false))
+        }
+        for (text, line, inFrontMatter) in texts {
             var found: [(range: Range<String.Index>, value: String)] = []
             for value in keysByValue.keys {
                 found += Self.wholeMatches(of: value, in: text).map { ($0, value) }
             }
             // The longest match wins: "January 1, 2027" is one fact, not also the fact "1".
             var kept: [(range: Range<String.Index>, value: String)] = []
-            for match in found.sorted(by: { text.distance(from: $0.range.lowerBound, to: $0.range.upperBound) > text.distance(from: $1.range.lowerBound, to: $1.range.upperBound) })
-            where !kept.contains(where: { $0.range.overlaps(match.range) }) {
+            for match in found.sorted(by: { $0.value.count > $1.value.count }) where !kept.contains(where: { $0.range.overlaps(match.range) }) {
                 kept.append(match)
             }
             for (range, value) in kept.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                 let keys = keysByValue[value, default: []].sorted()
-                let offset = text.distance(from: text.startIndex, to: range.lowerBound)
                 let uses = keys.map { "{{fact.\($0)}}" }.joined(separator: " or ")
                 let names = keys.map { "\"\($0)\"" }.joined(separator: ", ")
                 log.add("fact-not-used",
                     "\"\(value)\" is the value of fact \(names): write \(uses), so the handout changes when the fact does",
-                    path: template.path, line: node.line, column: node.column + offset)
+                    path: template.path, line: line, column: inFrontMatter ? 1 : text.distance(from: text.startIndex, to: range.lowerBound) + 1)
             }
         }
     }
+
+    /// `](https://…/273.13)`: where a link goes is not text a reader sees.
+    nonisolated(unsafe) static let linkTarget = try! Regex(#"\]\([^)]*\)"#)
 
     /// Where `value` stands in `text` as a whole number, amount or phrase: "10" matches in
     /// "10 days" and "10-day", never in "100", "$10", "10%", "1.10", "3-10" or "10th", nor
@@ -71,7 +83,7 @@ struct FactChecks {
         var from = text.startIndex
         while let range = text[from...].firstRange(of: value) {
             from = range.upperBound
-            if let before = text[..<range.lowerBound].last, before.isLetterOrDigit || "$.,-/".contains(before) { continue }
+            if let before = text[..<range.lowerBound].last, before.isLetterOrDigit || "$.,-/:+=#?&_@".contains(before) { continue }
             let after = text[range.upperBound...]
             if let next = after.first {
                 if next.isLetterOrDigit || next == "%" { continue }
@@ -80,8 +92,8 @@ struct FactChecks {
             }
             if value.allSatisfy(\.isASCIIDigit) {
                 if isDayOfADate(range, in: text) { continue }
-                // "## 3. Bring partners in": a step's number, not a count.
-                if range.lowerBound == text.startIndex, let next = after.first, next == "." || next == ")" { continue }
+                // "## 3. Bring partners in", "2) Call": a step's number, not a count.
+                if text[..<range.lowerBound].allSatisfy({ " #>*-+".contains($0) }), let next = after.first, next == "." || next == ")" { continue }
             }
             matches.append(range)
         }

@@ -38,8 +38,7 @@ struct PlainLanguageChecks {
     /// The text the reader sees above the partner listing, a sentence a line: title,
     /// summary, headings, list items and paragraphs.
     var readableSentences: [String] {
-        let matter = template.frontMatter
-        return [matter.title] + (matter.summary.map(Readability.sentences(in:)) ?? []) + prose.sentences.map(\.text)
+        [template.frontMatter.title] + (source.summary.map(Readability.sentences(in:)) ?? []) + prose.sentences.map(\.text)
     }
 
     func scores() -> ReadabilityScores {

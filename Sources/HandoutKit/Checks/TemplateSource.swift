@@ -10,14 +10,20 @@ struct TemplateSource {
     /// `prose` split into lines, once.
     let proseLines: [Substring]
     let document: MarkdownDocument
+    /// The body with every tag blanked: what the author wrote, for `fact-not-used`.
+    let bareLines: [String]
+    /// The summary as the reader sees it, facts filled in.
+    let summary: String?
 
-    /// `facts` (key to value in the template's language) stand in for their `{{fact.KEY}}`
-    /// tags; without them a tag reads as its key.
+    /// `facts` are the fact values in the template's language, so the checks read a fact as
+    /// its value ("10"), not its key.
     init(_ template: HandoutTemplate, facts: [String: String] = [:]) {
         self.template = template
-        let (tags, lines) = TemplateTag.scan(template, facts: facts)
-        self.tags = tags
-        self.prose = lines.joined(separator: "\n")
+        let scan = TemplateTag.scan(template, facts: facts)
+        self.tags = scan.tags
+        self.bareLines = scan.bareLines
+        self.summary = template.frontMatter.summary.map { FactBook.fill($0, values: facts) }
+        self.prose = scan.lines.joined(separator: "\n")
         self.proseLines = prose.split(separator: "\n", omittingEmptySubsequences: false)
         self.document = MarkdownDocument(markdown: prose, lineOffset: template.bodyFirstLine - 1)
     }

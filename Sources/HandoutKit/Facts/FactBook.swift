@@ -29,6 +29,17 @@ public struct FactBook: Sendable {
         facts.compactMapValues { $0.value(in: language) }
     }
 
+    /// `{{fact.KEY}}` in front-matter text (a summary), which is not a Mustache template.
+    nonisolated(unsafe) static let factTag = try! Regex(#"\{\{\s*fact\.([a-z0-9-]*)\s*\}\}"#)
+
+    /// Front-matter text with each known fact's value put in; unknown keys are left as
+    /// written (check and render report them first).
+    static func fill(_ text: String, values: [String: String]) -> String {
+        text.replacing(factTag) { match in
+            values[String(match.output[1].substring ?? "")] ?? String(text[match.range])
+        }
+    }
+
     /// Reads the project's fact files in order; a later file's key replaces an earlier one's.
     public static func load(project: Project) throws -> FactBook {
         var book = FactBook()

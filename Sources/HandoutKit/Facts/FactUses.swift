@@ -16,13 +16,20 @@ struct FactUses {
         let column: Int
     }
 
-    static let factPrefix = "fact."
+    static let factPrefix = TemplateTag.factPrefix
     static let statePrefix = "state."
 
     let uses: [Use]
 
-    init(tags: [TemplateTag]) {
+    /// The uses in `template`'s summary and in its body's `tags`.
+    init(_ template: HandoutTemplate, tags: [TemplateTag]) {
         var uses: [Use] = []
+        if let summary = template.frontMatter.summary {
+            let line = template.frontMatter.keyLines["summary"] ?? 1
+            for match in summary.matches(of: FactBook.factTag) {
+                uses.append(Use(key: String(match.output[1].substring ?? ""), line: line, column: 1, states: []))
+            }
+        }
         var open: [String] = []  // sections opened and not yet closed
         for tag in tags {
             switch tag.kind {
@@ -89,7 +96,7 @@ extension FactBook {
     public func usage(of templates: [HandoutTemplate]) -> [String: [String: [String]]] {
         var usage: [String: [String: [String]]] = [:]
         for template in templates {
-            for key in Set(FactUses(tags: TemplateTag.scan(template).tags).uses.map(\.key)) {
+            for key in Set(FactUses(template, tags: TemplateTag.scan(template).tags).uses.map(\.key)) {
                 usage[key, default: [:]][template.id, default: []].append(template.language)
             }
         }

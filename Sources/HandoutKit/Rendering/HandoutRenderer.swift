@@ -104,11 +104,12 @@ public struct HandoutRenderer: Sendable {
         let language = request.client.language
         let strings = Strings(language: template.language)
         let matter = template.frontMatter
-        let factUses = FactUses(tags: TemplateTag.scan(template).tags)
+        let factUses = FactUses(template, tags: TemplateTag.scan(template).tags)
         let problems = factUses.problems(language: template.language, book: facts)
         if !problems.isEmpty {
             throw InputErrors(problems.map { Diagnostic(.error, $0.message, path: template.path, line: $0.line, column: $0.column) })
         }
+        let factValues = factContexts[template.language] ?? facts.context(language: template.language)
         let factsChecked = FactUses.factsChecked(reviewed: matter.reviewed, facts: factUses.facts(in: facts))
         let query = PartnerQuery(
             categories: Array(Set(matter.topics + request.client.needs)).sorted(),
@@ -118,11 +119,11 @@ public struct HandoutRenderer: Sendable {
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: matter.topics, matches: matches,
             directory: directory, today: date, strings: strings,
-            facts: factContexts[template.language] ?? facts.context(language: template.language),
+            facts: factValues,
             state: request.location?.state)
         let filled = template.fill(context, library: layout.partials)
 
-        let header = "# \(MarkdownEscaping.escape(matter.title))\n\n" + (matter.summary.map { MarkdownEscaping.escape($0) + "\n\n" } ?? "")
+        let header = "# \(MarkdownEscaping.escape(matter.title))\n\n" + (summary(template).map { MarkdownEscaping.escape($0) + "\n\n" } ?? "")
         let footer = "\n\n* * *\n\n" + footerMarkdown(
             matter: matter, factsChecked: factsChecked, practice: request.practice, today: request.today, published: request.published,
             matches: matches, strings: strings)
@@ -152,6 +153,11 @@ public struct HandoutRenderer: Sendable {
     public func page(title: String, language: String, markdown: String) -> String {
         let document = MarkdownDocument(markdown: "# \(MarkdownEscaping.escape(title))\n\n" + markdown)
         return layout.render(["lang": language, "title": title], content: document.html)
+    }
+
+    /// The template's summary with its facts filled in, as every page prints it.
+    public func summary(_ template: HandoutTemplate) -> String? {
+        template.frontMatter.summary.map { FactBook.fill($0, values: factContexts[template.language] ?? facts.context(language: template.language)) }
     }
 
     /// The newest date a published page's inputs carry: nil when they carry none.

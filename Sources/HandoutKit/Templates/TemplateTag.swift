@@ -7,17 +7,24 @@ struct TemplateTag: Sendable {
     let line: Int
     let column: Int
 
-    nonisolated(unsafe) private static let pattern = try! Regex(#"\{\{(\{?)\s*([#^/>!&=%$<]?)\s*([^}]*?)\s*\}?\}\}"#)
-
-    /// The tags of `template`'s body, and each body line with its tags taken out (a
-    /// variable leaves its last name part, so checks read `{{client.name}}` as "name";
-    /// a `fact.KEY` found in `facts` leaves the fact's value, so readability is scored on
-    /// what the reader sees).
-    static func scan(_ template: HandoutTemplate, facts: [String: String] = [:]) -> (tags: [TemplateTag], lines: [String]) {
+    /// A body seen three ways, line by line, for the checks.
+    struct Scan {
         var tags: [TemplateTag] = []
+        /// Tags taken out: a fact leaves its value (what the reader will see), any other
+        /// variable its last name part (`{{client.name}}` reads as "name").
         var lines: [String] = []
+        /// Every tag blanked to spaces, so columns stay true: the text the author wrote.
+        var bareLines: [String] = []
+    }
+
+    nonisolated(unsafe) private static let pattern = try! Regex(#"\{\{(\{?)\s*([#^/>!&=%$<]?)\s*([^}]*?)\s*\}?\}\}"#)
+    static let factPrefix = "fact."
+
+    /// Scans `template`'s body; `facts` are the fact values in its language.
+    static func scan(_ template: HandoutTemplate, facts: [String: String] = [:]) -> Scan {
+        var scan = Scan()
         for (offset, line) in template.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var prose = ""
+            var prose = "", bare = ""
             var rest = line.startIndex
             for match in line.matches(of: pattern) {
                 let sigil = match.output[2].substring.map(String.init) ?? ""
@@ -33,10 +40,11 @@ struct TemplateTag: Sendable {
                 default: kind = .other
                 }
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                tags.append(TemplateTag(kind: kind, name: name, line: offset + template.bodyFirstLine, column: column))
+                scan.tags.append(TemplateTag(kind: kind, name: name, line: offset + template.bodyFirstLine, column: column))
                 prose += line[rest..<match.range.lowerBound]
+                bare += line[rest..<match.range.lowerBound] + String(repeating: " ", count: line[match.range].count)
                 if kind == .variable {
-                    if name.hasPrefix(FactUses.factPrefix), let value = facts[String(name.dropFirst(FactUses.factPrefix.count))] {
+                    if name.hasPrefix(factPrefix), let value = facts[String(name.dropFirst(factPrefix.count))] {
                         prose += value
                     } else {
                         prose += name.split(separator: ".").last.map(String.init) ?? ""
@@ -45,8 +53,10 @@ struct TemplateTag: Sendable {
                 rest = match.range.upperBound
             }
             prose += line[rest...]
-            lines.append(prose)
+            bare += line[rest...]
+            scan.lines.append(prose)
+            scan.bareLines.append(bare)
         }
-        return (tags, lines)
+        return scan
     }
 }

@@ -72,6 +72,27 @@ import Testing
         #expect(FactChecks.wholeMatches(of: value, in: text).count == count)
     }
 
+    @Test func frontMatterTextGetsItsFactsAndChecksReadAFactAsItsValue() throws {
+        #expect(FactBook.fill("only {{fact.a}} days, {{ fact.b }} and {{fact.zz}}", values: ["a": "10", "b": "$25"]) == "only 10 days, $25 and {{fact.zz}}")
+        let template = try HandoutTemplate.parse("""
+            ---
+            title: T
+            summary: Only {{fact.a}} days.
+            topics: [housing]
+            audience: client
+            reading_level: 6
+            reviewed: 2026-11-01
+            sources: [s]
+            ---
+            You have {{fact.a}} days, {{client.name}}.
+            """, path: "t.md", id: "t", language: "en")
+        let source = TemplateSource(template, facts: ["a": "10"])
+        #expect(source.prose == "You have 10 days, name.")
+        #expect(source.bareLines == ["You have            days,                ."])
+        #expect(source.summary == "Only 10 days.")
+        #expect(FactUses(template, tags: source.tags).uses.map { "\($0.key)@\($0.line):\($0.column)" } == ["a@3:1", "a@10:10"])
+    }
+
     @Test func theFactsCheckedDateIsTheEarliestOfReviewedAndEachFactsCheck() throws {
         let facts = try FactBook.parse("""
             a: { value: "1", citation: c, checked: 2026-06-01, review_by: 2027-01-01 }
