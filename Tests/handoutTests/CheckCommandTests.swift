@@ -46,16 +46,11 @@ import Testing
 
     @Test func theBundledLibraryAndDirectoryPassStrictWithoutAWarning() throws {
         let result = try check(["--strict"], in: NSTemporaryDirectory())
-        // TEMPORARY (issue 8): the bundled templates still write out numbers that
-        // Resources/facts.yml now holds, until facts-content converts them to {{fact.KEY}}.
-        // That change removes this allowance, and the test is again: exit 0, no warning.
-        let findings = result.stdout.split(separator: "\n").dropLast()
-        let pending = findings.filter { $0.hasSuffix("[fact-not-used]") }.count
-        #expect(result.status == (pending == 0 ? 0 : 1))
-        #expect(result.stdout.hasSuffix("\n0 errors, \(pending) warning\(pending == 1 ? "" : "s"), \(findings.count - pending) notes\n"))
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("\n0 errors, 0 warnings, \(result.stdout.split(separator: "\n").count - 1) notes\n"))
         // The default directory has no finding at all, not even a note.
         #expect(!result.stdout.contains("Resources/directory.json"))
-        #expect(findings.allSatisfy { $0.hasSuffix("[passive-voice]") || $0.hasSuffix("[fact-not-used]") })
+        #expect(result.stdout.split(separator: "\n").dropLast().allSatisfy { $0.hasSuffix("[passive-voice]") })
     }
 
     @Test func warningsFailOnlyUnderStrict() throws {
