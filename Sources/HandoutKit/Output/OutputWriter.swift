@@ -81,6 +81,12 @@ public struct OutputWriter: Sendable {
             try AtomicFile.makeFolder(folder)
             // Recorded before writing, so a build killed half-way still knows what it wrote.
             if scope == .wholeFolder && manifest != previous { try writeManifest(manifest) }
+            // A run killed mid-write leaves a hidden temporary file; this run clears it away.
+            for (subfolder, names) in Dictionary(grouping: files.map(\.path), by: { ($0 as NSString).deletingLastPathComponent }) {
+                AtomicFile.removeLeftovers(
+                    in: subfolder.isEmpty ? folder : folder + "/" + subfolder,
+                    of: Set(names.map { ($0 as NSString).lastPathComponent } + [Self.manifestName]))
+            }
         }
         for file in files {
             let target = folder + "/" + file.path

@@ -82,6 +82,21 @@ public enum AtomicFile {
         }
     }
 
+    /// Removes the temporary files a killed run left in `folder` for outputs named in
+    /// `names`: `.name.<pid>.<random>.tmp`, only when no process `<pid>` is running any more,
+    /// so a write in progress in another process is never disturbed. Nothing else matches.
+    public static func removeLeftovers(in folder: String, of names: Set<String>) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".tmp") {
+            let parts = entry.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let pid = pid_t(parts[parts.count - 2]), pid > 0, UInt32(parts[parts.count - 1]) != nil,
+                names.contains(parts.dropLast(2).joined(separator: ".")),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            Platform.remove(folder + "/" + entry)
+        }
+    }
+
     /// Creates `path` and its parents when missing. A folder that is a symbolic link is
     /// refused, never followed.
     public static func makeFolder(_ path: String) throws {

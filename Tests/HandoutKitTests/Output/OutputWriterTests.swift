@@ -27,6 +27,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/sub"))
     }
 
+    @Test func aKilledRunsTemporaryFilesAreClearedByTheNextWriteAndNothingElse() throws {
+        let out = try folder()
+        try FileManager.default.createDirectory(atPath: out + "/sub", withIntermediateDirectories: true)
+        // No process has the largest pid; this test process is alive.
+        let dead = ".a.html.\(Int32.max).123.tmp", deadInSub = ".b.txt.\(Int32.max).7.tmp"
+        let live = ".a.html.\(getpid()).456.tmp", notOurs = ".notes.txt.\(Int32.max).1.tmp"
+        for name in [dead, live, notOurs, "notes.tmp"] { try "x".write(toFile: out + "/" + name, atomically: false, encoding: .utf8) }
+        try "x".write(toFile: out + "/sub/" + deadInSub, atomically: false, encoding: .utf8)
+        _ = try OutputWriter(folder: out, mode: 0o644, scope: .wholeFolder)
+            .write([OutputFile(path: "a.html", contents: "A"), OutputFile(path: "sub/b.txt", contents: "B")])
+        let left = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(left == [OutputWriter.manifestName, live, notOurs, "a.html", "notes.tmp", "sub"].sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/sub") == ["b.txt"])
+    }
+
     @Test func aDryRunWritesNothingAndReportsWhatWouldChange() throws {
         let out = try folder() + "/site"
         let files = [OutputFile(path: "a.html", contents: "A")]
