@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Interrupted writes: SIGKILL a large `handout build` at several moments and check that
+the output folder never holds half a file.
+
+It makes a project of the bundled library copied COPIES times (default 8), builds it once
+(the "old" site), changes every template, builds the new version into a reference folder,
+then starts the real build over the old site again and again, killing it:
+  - while it loads and checks (before any write),
+  - as soon as the first file changes or a temporary file appears,
+  - when a quarter, and then half, of the files left to write are written.
+After each kill, every file in the output folder must be byte for byte its old or its new
+version, no file may be missing, and no temporary file may have a name a reader would open
+(a temporary must be hidden: its name starts with a dot). Then one more build must succeed,
+leave the folder equal to the reference, and leave no temporary file at all.
+
+Usage: python3 scripts/kill-test.py [COPIES]
+Environment: HANDOUT (the binary, default .build/debug/handout, built when missing).
+Prints one line per check and `N passed, N failed`; exit status 1 on any failure.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TODAY = "2026-12-01"
+
+
+def handout_binary():
+    binary = os.environ.get("HANDOUT", os.path.join(ROOT, ".build/debug/handout"))
+    if not os.path.exists(binary):
+        subprocess.run(["swift", "build"], check=True, cwd=ROOT)
+    return os.path.abspath(binary)
+
+
+def make_project(folder, copies):
+    """The bundled library plus `copies` renamed copies of every template."""
+    shutil.copy(os.path.join(ROOT, "Resources/directory.json"), folder)
+    with open(os.path.join(folder, "handout.yml"), "w") as f:
+        f.write("title: Kill test\nlanguages: [en, es]\ndirectory: directory.json\ntemplates: Templates\n")
+    for language in ["en", "es"]:
+        source = os.path.join(ROOT, "Templates", language)
+        target = os.path.join(folder, "Templates", language)
+        os.makedirs(target)
+        for name in sorted(os.listdir(source)):
+            if not name.endswith(".md"):
+                continue
+            shutil.copy(os.path.join(source, name), target)
+            for copy in range(copies):
+                shutil.copy(os.path.join(source, name), os.path.join(target, f"{name[:-3]}-copy-{copy}.md"))
+
+
+def change_every_template(folder):
+    for directory, _, files in os.walk(os.path.join(folder, "Templates")):
+        for name in files:
+            with open(os.path.join(directory, name), "a") as f:
+                f.write("\nCall us today.\n")
+
+
+def snapshot(folder):
+    """Every file under `folder` by relative path, with its bytes."""
+    files = {}
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            with open(path, "rb") as f:
+                files[os.path.relpath(path, folder)] = f.read()
+    return files
+
+
+def build(handout, project, out):
+    return subprocess.run([handout, "build", project, "--out", out, "--today", TODAY],
+                          capture_output=True, text=True)
+
+
+def count_changed(out, since):
+    """Files modified since `since`, and whether a temporary file is there now."""
+    changed, temporary = 0, False
+    for directory, _, names in os.walk(out):
+        for name in names:
+            if name.endswith(".tmp"):
+                temporary = True
+            try:
+                if os.stat(os.path.join(directory, name)).st_mtime >= since:
+                    changed += 1
+            except FileNotFoundError:
+                pass  # renamed while we looked
+    return changed, temporary
+
+
+def kill_when(handout, project, out, moment, remaining):
+    """Starts a build and SIGKILLs it at `moment`; returns what it saw."""
+    start = time.time() - 0.01
+    process = subprocess.Popen([handout, "build", project, "--out", out, "--today", TODAY],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while process.poll() is None:
+        changed, temporary = count_changed(out, start)
+        if moment == "checking" and time.time() - start > 0.2:
+            break
+        if moment == "first write" and (changed or temporary):
+            break
+        if moment == "a quarter" and changed >= remaining / 4:
+            break
+        if moment == "half" and changed >= remaining / 2:
+            break
+        time.sleep(0.002)
+    finished = process.poll() is not None
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return finished
+
+
+def main(arguments):
+    copies = int(arguments[0]) if arguments else 8
+    handout = handout_binary()
+    passed = failed = 0
+
+    def report(ok, message):
+        nonlocal passed, failed
+        passed, failed = passed + ok, failed + (not ok)
+        print(("ok   " if ok else "FAIL ") + message)
+
+    work = tempfile.mkdtemp(prefix="handout-kill-")
+    try:
+        project, out, reference = (os.path.join(work, name) for name in ["project", "out", "reference"])
+        os.makedirs(project)
+        make_project(project, copies)
+        result = build(handout, project, out)
+        if result.returncode != 0:
+            sys.exit(f"kill-test: the first build failed:\n{result.stderr}")
+        old = snapshot(out)
+        change_every_template(project)
+        started = time.time()
+        result = build(handout, project, reference)
+        if result.returncode != 0:
+            sys.exit(f"kill-test: the reference build failed:\n{result.stderr}")
+        new = snapshot(reference)
+        changing = sum(1 for name in new if old.get(name) != new[name])
+        print(f"{len(new)} files, {changing} to rewrite; a whole build takes {time.time() - started:.1f} s")
+
+        for moment in ["checking", "first write", "a quarter", "half", "first write"]:
+            remaining = sum(1 for name, data in snapshot(out).items() if name in new and new[name] != data)
+            finished = kill_when(handout, project, out, moment, remaining)
+            now = snapshot(out)
+            whole = [n for n in now if n in new or n in old]
+            partial = [n for n in whole if now[n] != new.get(n) and now[n] != old.get(n)]
+            missing = [n for n in old if n not in now]
+            strays = [n for n in now if n not in new and n not in old]
+            visible = [n for n in strays if not os.path.basename(n).startswith(".")]
+            rewritten = sum(1 for n in whole if now[n] == new.get(n) and new.get(n) != old.get(n))
+            what = f"killed at {moment}{' (too late: the build had finished)' if finished else ''}: " \
+                   f"{rewritten} of {changing} files new, the rest old, {len(strays)} hidden temporary files"
+            report(not partial and not missing and not visible,
+                   what + "".join(f"; {label}: {names[:3]}" for label, names in
+                                  [("partial", partial), ("missing", missing), ("visible temporary", visible)] if names))
+
+        result = build(handout, project, out)
+        now = snapshot(out)
+        wrong = [n for n in new if now.get(n) != new[n]]
+        strays = [n for n in now if n not in new and n not in old]
+        report(result.returncode == 0 and not wrong, f"the next build completes: {result.stdout.strip()}"
+               + (f"; differs from a clean build: {wrong[:3]}" if wrong else "")
+               + (f"; exit {result.returncode}: {result.stderr.strip()[:300]}" if result.returncode else ""))
+        report(not strays, "no temporary file is left after it" + (f": {strays[:3]}" if strays else ""))
+    finally:
+        if failed == 0:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"left for a look: {work}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
