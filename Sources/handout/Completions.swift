@@ -12,6 +12,12 @@ enum Completions {
         return Array(Set(TemplateLibrary(root: project.templatesPath).entries().map(\.id))).sorted()
     }
 
+    /// The languages the project has handouts in.
+    static let languages = CompletionKind.custom { words, _, _ in
+        guard let project = try? projectOptions(in: words).loadProject() else { return [] }
+        return Array(Set(TemplateLibrary(root: project.templatesPath).entries().map(\.language))).sorted()
+    }
+
     static let categories = CompletionKind.custom { words, _, _ in
         let options = projectOptions(in: words)
         guard let project = try? options.loadProject(), let directory = try? options.loadDirectory(for: project) else {

@@ -17,7 +17,7 @@ struct Render: ParsableCommand {
     @OptionGroup var projectOptions: ProjectOptions
     @OptionGroup var clientOptions: ClientOptions
 
-    @Option(name: .long, help: ArgumentHelp("The client's language; a handout missing in it falls back to English and says so.", valueName: "code"))
+    @Option(name: .long, help: ArgumentHelp("The client's language; a handout missing in it falls back to English and says so.", valueName: "code"), completion: Completions.languages)
     var lang = "en"
 
     @Option(name: .long, help: ArgumentHelp("The client's name, for templates that greet the client.", valueName: "name"))

@@ -23,6 +23,12 @@ import Testing
         #expect(result.stdout == "eviction\nrepairs\n")
     }
 
+    @Test func languagesAreThoseTheProjectHasHandoutsIn() throws {
+        let result = try complete("--lang", ["handout", "render", "--lang", ""], in: clinic)
+        #expect(result.status == 0)
+        #expect(result.stdout == "en\nes\n")
+    }
+
     @Test func categoriesComeFromTheProjectsDirectory() throws {
         let result = try complete("--need", ["handout", "render", "--need", ""], in: clinic)
         #expect(result.status == 0)
