@@ -28,12 +28,14 @@ public struct Fact: Sendable, Equatable {
     public let reviewByLine: Int
     public let reviewByColumn: Int
 
-    /// The text for a template in `language`; nil when a per-language value lacks it.
-    /// There is no fallback to English: a handout never mixes languages silently.
+    /// The text for a template in `language` (`es-419` takes `es` when it has no text of its
+    /// own); nil when a per-language value lacks it. There is no fallback to English: a
+    /// handout never mixes languages silently.
     public func value(in language: String) -> String? {
         switch value {
         case .everyLanguage(let text): return text
-        case .perLanguage(let texts): return texts[language]
+        case .perLanguage(let texts):
+            return texts[language] ?? language.split(separator: "-").first.flatMap { texts[String($0)] }
         }
     }
 }

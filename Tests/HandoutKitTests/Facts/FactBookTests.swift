@@ -23,6 +23,7 @@ import Testing
         #expect(book["snap-notice-days"]?.value(in: "pl") == "10")
         #expect(book["hearing"]?.value(in: "es") == "90 días")
         #expect(book["hearing"]?.value(in: "pl") == nil)
+        #expect(book["hearing"]?.value(in: "es-419") == "90 días")
         #expect(book.context(language: "pl") == ["snap-notice-days": "10"])
         #expect(book["hearing"]?.state == "IL")
         #expect(book["hearing"]?.reviewByLine == 12)
