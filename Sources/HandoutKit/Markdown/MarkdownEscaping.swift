@@ -1,13 +1,13 @@
 /// Escapes a value so that cmark reads it as literal text: every ASCII punctuation mark gets
 /// a backslash (CommonMark allows that for all of them), and line breaks and runs of spaces
 /// become one space, so a value can never start a heading, a list, a code block, a link,
-/// an entity or raw HTML.
+/// an entity or raw HTML. Control characters are dropped (`ControlCharacters`).
 public enum MarkdownEscaping {
     public static func escape(_ value: String) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count + 8)
         var pendingSpace = false
-        for character in value {
+        for character in ControlCharacters.removed(from: value) {
             if character.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
@@ -27,4 +27,29 @@ public enum MarkdownEscaping {
 
 private extension Character {
     var isPunctuationOrSymbol: Bool { isPunctuation || isSymbol }
+}
+
+/// Characters a value loses on its way into a handout: C0 and C1 control characters and DEL
+/// (a NUL, a terminal escape sequence, a stray carriage return in the text version), and the
+/// bidirectional embedding, override and isolate characters U+202A–U+202E and U+2066–U+2069,
+/// which can reorder the text after them (a phone number shown backwards). Line breaks and
+/// tabs stay, for the escaping to turn into spaces; zero-width joiners and the left-to-right
+/// and right-to-left marks stay too, since scripts need them and they reorder nothing around
+/// them.
+public enum ControlCharacters {
+    public static func removed(from text: String) -> String {
+        guard text.unicodeScalars.contains(where: isRemoved) else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.lazy.filter { !isRemoved($0) })
+        return String(kept)
+    }
+
+    static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85: return false  // whitespace: becomes a space
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
 }

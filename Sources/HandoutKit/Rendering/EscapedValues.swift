@@ -53,12 +53,12 @@ struct EscapedText: MustacheCustomRenderable, MustacheTransformable, CustomStrin
     }
 }
 
-/// Text for HTML element content and quoted attribute values.
+/// Text for HTML element content and quoted attribute values, without control characters.
 enum HTMLEscaping {
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
+        for character in ControlCharacters.removed(from: text) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -23,4 +23,11 @@ import Testing
         #expect(document.root.children.first?.kind == .paragraph)
         #expect(document.root.plainText == collapsed)
     }
+
+    @Test func controlAndBidiOverrideCharactersAreDropped() {
+        #expect(MarkdownEscaping.escape("a\u{0}b\u{1B}[31mc\u{7F}d\u{9B}e\r\nf") == #"ab\[31mcde f"#)
+        #expect(MarkdownEscaping.escape("\u{202E}0010-555-213\u{202C} \u{2067}x\u{2069}") == #"0010\-555\-213 x"#)
+        // Joiners and marks that scripts need are kept.
+        #expect(MarkdownEscaping.escape("👩\u{200D}⚕️ \u{200F}عربي\u{200E}") == "👩\u{200D}⚕️ \u{200F}عربي\u{200E}")
+    }
 }
