@@ -17,6 +17,12 @@ import Testing
           citation: "42 CFR 431.221(d)"
           checked: 2026-10-15
           review_by: 2027-04-15
+        # Past its review_by, but no template of the test projects uses it: not theirs to review.
+        old-unused:
+          value: "2025"
+          citation: "an old table"
+          checked: 2025-01-01
+          review_by: 2026-01-01
 
         """
     let home = try! homeWithFacts(bundledFacts)
@@ -67,7 +73,8 @@ import Testing
             Templates/en/problems.md:15:37: warning: "$25" is the value of fact "appeal-fee": write {{fact.appeal-fee}}, so the handout changes when the fact does [fact-not-used]
             Templates/en/problems.md:15:67: warning: "10" is the value of fact "snap-notice-days": write {{fact.snap-notice-days}}, so the handout changes when the fact does [fact-not-used]
             Templates/es/problems.md:13:13: error: fact "medicaid-hearing-days" has no "es" value: add es: to its value in facts.yml [fact-missing-language]
-            3 errors, 4 warnings, 0 notes
+            Templates/es/problems.md:15:1: warning: a state section names one state by its two-letter code in capitals, like {{#state.GA}}: "state.ga" never renders [unknown-variable]
+            3 errors, 5 warnings, 0 notes
 
             """)
         #expect(result.status == 1)
@@ -195,10 +202,11 @@ import Testing
         // bundled one (2026-11-01); medicaid-hearing-days from the bundled one.
         #expect(result.stdout == """
             KEY                    VALUE (EN)  CHECKED     REVIEW BY   USED BY           CITATION
+            old-unused             2025        2025-01-01  2026-01-01  -                 an old table
             snap-notice-days       10          2026-06-01  2026-12-01  benefits (en es)  7 CFR 273.13(a)(1)
             medicaid-hearing-days  90 days     2026-10-15  2027-04-15  benefits (en es)  42 CFR 431.221(d)
             ga-answer-days         7           2026-11-15  2027-11-15  benefits (en es)  O.C.G.A. 44-7-51
-            3 facts, 0 not used by any handout
+            4 facts, 1 not used by any handout
 
             """)
     }
@@ -208,6 +216,16 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout == """
             [
+              {
+                "checked" : "2025-01-01",
+                "citation" : "an old table",
+                "key" : "old-unused",
+                "review_by" : "2026-01-01",
+                "used_by" : [
+
+                ],
+                "value" : "2025"
+              },
               {
                 "checked" : "2026-10-15",
                 "citation" : "42 CFR 431.221(d)",
