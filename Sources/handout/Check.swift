@@ -22,14 +22,25 @@ struct Check: ParsableCommand {
 
     @OptionGroup var projectOptions: ProjectOptions
 
-    @Option(name: .long, help: "text, json or sarif (SARIF 2.1.0, for code scanning).")
-    var format = CheckReportFormat.text
+    /// The report formats, and `html`: the coverage page.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, html
+
+        var report: CheckReportFormat { CheckReportFormat(rawValue: rawValue) ?? .text }
+    }
+
+    @Option(name: .long, help: "text, json, sarif (SARIF 2.1.0, for code scanning), or html (with --coverage: the coverage page).")
+    var format = Format.text
 
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
     @Flag(name: .long, help: "Print which categories each area has partners for, before the findings.")
     var coverage = false
+
+    func validate() throws {
+        if format == .html && !coverage { throw ValidationError("--format html prints the coverage page: add --coverage") }
+    }
 
     func run() throws {
         try reportingInputErrors {
@@ -43,20 +54,32 @@ struct Check: ParsableCommand {
                     finding.rule = "project-config"
                     return finding
                 }
-                print(try format.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.version), terminator: "")
+                if format == .html {
+                    DiagnosticPrinter().print(findings)
+                } else {
+                    print(try format.report.render(Checker.Report(findings: findings, coverage: nil), toolVersion: Handout.version), terminator: "")
+                }
                 throw ExitCode(1)
             }
-            let checked = Checker(project: project, today: projectOptions.day).run()
+            let checker = Checker(project: project, today: projectOptions.day)
+            let checked = checker.run()
+            // The page on standard output; the findings, as a compiler prints them, on standard error.
+            if format == .html {
+                DiagnosticPrinter().print(checked.findings)
+                guard let page = checker.coveragePage(checked) else { throw ExitCode(1) }
+                print(page, terminator: "")
+                if checked.failed(strict: strict) { throw ExitCode(1) }
+                return
+            }
             // The coverage table goes inside JSON; beside text on standard output; to
             // standard error beside SARIF, so each output stays one valid document.
             let report = Checker.Report(findings: checked.findings, coverage: coverage && format == .json ? checked.coverage : nil)
             if coverage, format != .json, let table = checked.coverage?.table {
                 if format == .text { print(table) } else { FileHandle.standardError.write(Data((table + "\n").utf8)) }
             }
-            print(try format.render(report, toolVersion: Handout.version), terminator: "")
+            print(try format.report.render(report, toolVersion: Handout.version), terminator: "")
             if report.failed(strict: strict) { throw ExitCode(1) }
         }
     }
 }
 
-extension CheckReportFormat: ExpressibleByArgument {}

@@ -77,7 +77,7 @@ public struct Checker: Sendable {
 
         var coverage: Coverage?
         if let directory {
-            let categories = orderedCategories(directory: directory, templates: templates)
+            let categories = Self.orderedCategories(directory: directory, templates: templates)
             let table = Coverage(directory: directory, categories: categories, zipTable: zipTable)
             DirectoryChecks(directory: directory, project: project, categories: categories, coverage: table, today: today, log: log).run()
             coverage = table
@@ -118,7 +118,14 @@ public struct Checker: Sendable {
     }
 
     /// The taxonomy's categories that templates or partners use, in taxonomy order.
-    private func orderedCategories(directory: Directory, templates: [HandoutTemplate]) -> [String] {
+    /// The coverage page of this run (`--coverage --format html`), listings stale as of
+    /// today; nil when the directory or the layouts could not be read.
+    public func coveragePage(_ report: Report) -> String? {
+        guard let directory = loaded.directory, let coverage = report.coverage, let renderer = loaded.renderer() else { return nil }
+        return CoveragePage(project: project, directory: directory, coverage: coverage, asOf: today).render(with: renderer)
+    }
+
+    static func orderedCategories(directory: Directory, templates: [HandoutTemplate]) -> [String] {
         let used = Set(templates.flatMap(\.frontMatter.topics) + directory.partners.flatMap(\.categories))
         return directory.taxonomy.ids.filter(used.contains)
     }

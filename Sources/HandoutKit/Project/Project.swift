@@ -30,12 +30,16 @@ public struct Project: Sendable {
     /// The facts files, bundled first: a later file's keys replace or add to earlier ones.
     public var factsPaths: [String]
     public var contact: Contact?
+    /// The area a site serves: it lists only partners serving some part of it.
+    public var region: Region?
+    /// Whether the site has a coverage page for the organization's staff (`coverage_page: true`).
+    public var coveragePage = false
     /// The bundled Resources folder: layouts, ZIP table, schema.
     public var resourcesPath: String
 
     static let knownKeys = [
         "title", "organization", "base_url", "languages", "directory", "templates", "output",
-        "stale_after_days", "review_after_days", "contact", "max_partners", "taxonomy_map",
+        "stale_after_days", "review_after_days", "contact", "max_partners", "taxonomy_map", "region", "coverage_page",
     ]
 
     /// The bundled library with its example directory.
@@ -124,6 +128,9 @@ public struct Project: Sendable {
                     }
                 }
                 project.contact = contact
+            case "region": project.region = parseRegion(value, fail: fail)
+            case "coverage_page":
+                if let flag = value.bool { project.coveragePage = flag } else { fail(value, "coverage_page must be true or false") }
             default:
                 fail(keyNode, NearestName.describe("unknown key \"\(key)\"", name: key, among: knownKeys))
             }
@@ -137,6 +144,41 @@ public struct Project: Sendable {
             project.layoutsPath = URL(fileURLWithPath: layouts).standardizedFileURL.path
         }
         return project
+    }
+
+    /// `region: { name: …, zips: [606*], counties: ["Cook, IL"], states: [IL] }`.
+    private static func parseRegion(_ node: Node, fail: (Node, String) -> Void) -> Region? {
+        let keys = ["name", "zips", "counties", "states"]
+        guard case .mapping(let fields) = node else { fail(node, "region must have zips, counties or states, like { counties: [\"Cook, IL\"] }"); return nil }
+        var region = Region()
+        func list(_ value: Node, _ key: String, valid: (String) -> Bool, example: String) -> [String] {
+            let items: [Node]
+            if case .sequence(let sequence) = value { items = Array(sequence) } else { items = [value] }
+            return items.compactMap { item in
+                guard let text = item.scalar?.string, valid(text) else { fail(item, "region.\(key): each item must be \(example)"); return nil }
+                return text
+            }
+        }
+        for (keyNode, value) in fields {
+            switch keyNode.scalar?.string {
+            case "name":
+                if let text = value.scalar?.string, !text.isEmpty { region.name = text } else { fail(value, "region.name must be text") }
+            case "zips": region.zips = list(value, "zips", valid: ZipPattern.isValid, example: "a 5-digit ZIP code or a prefix with *, like 60623 or 606*")
+            case "counties": region.counties = list(value, "counties", valid: { !$0.isEmpty }, example: "a county, like \"Cook, IL\"")
+            case "states":
+                region.states = list(value, "states", valid: { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }, example: "a two-letter state code, like IL")
+                    .map { $0.uppercased() }
+            default:
+                let name = keyNode.scalar?.string ?? ""
+                fail(keyNode, NearestName.describe("unknown key \"region.\(name)\"", name: name, among: keys))
+            }
+        }
+        let named = Set(fields.compactMap { $0.key.scalar?.string })
+        if named.isDisjoint(with: ["zips", "counties", "states"]) {
+            fail(node, "region must name at least one ZIP code, county or state")
+            return nil
+        }
+        return region
     }
 
     /// A layout file from the project's layouts folder if it has one, else the bundled one.

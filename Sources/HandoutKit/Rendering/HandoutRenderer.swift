@@ -100,7 +100,9 @@ public struct HandoutRenderer: Sendable {
 
     /// Renders an already loaded template (the static-site build loads each once). Throws
     /// when it uses a fact that does not exist, lacks its language, or is another state's.
-    public func render(_ template: HandoutTemplate, request: RenderRequest) throws -> RenderedHandout {
+    /// `pageValues` go to the page layout beside the handout's own: a site's navigation
+    /// and language links.
+    public func render(_ template: HandoutTemplate, request: RenderRequest, pageValues: [String: Any] = [:]) throws -> RenderedHandout {
         let language = request.client.language
         let strings = Strings(language: template.language)
         let matter = template.frontMatter
@@ -137,7 +139,7 @@ public struct HandoutRenderer: Sendable {
         if let fallbackNote {
             text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
         }
-        var page = ["lang": template.language, "title": matter.title]
+        var page = pageValues.merging(["lang": template.language, "title": matter.title]) { $1 }
         page["facts_checked"] = factsChecked?.description
         if let fallbackNote {
             page["fallback_note"] = fallbackNote
@@ -150,9 +152,25 @@ public struct HandoutRenderer: Sendable {
     }
 
     /// A page that is not a handout (the site's index) in the same layout.
-    public func page(title: String, language: String, markdown: String) -> String {
+    public func page(title: String, language: String, markdown: String, pageValues: [String: Any] = [:]) -> String {
         let document = MarkdownDocument(markdown: "# \(MarkdownEscaping.escape(title))\n\n" + markdown)
-        return layout.render(["lang": language, "title": title], content: document.html)
+        return page(title: title, language: language, html: document.html, pageValues: pageValues)
+    }
+
+    /// A page whose content is HTML already (the coverage table, which Markdown cannot write).
+    func page(title: String, language: String, html: String, pageValues: [String: Any] = [:]) -> String {
+        layout.render(pageValues.merging(["lang": language, "title": title]) { $1 }, content: html)
+    }
+
+    /// The partner directory's listing (`directory.md`) for `partners`, as Markdown.
+    func directoryListing(_ partners: [[String: Any]], language: String) -> String {
+        let strings = Strings(language: language)
+        return layout.directory.render(EscapedValues.markdown(["partners": partners, "labels": strings.labels]))
+    }
+
+    /// "Published by …" with the publisher's phone and website: the last line of a site page.
+    func publisherMarkdown(_ practice: Practice, language: String) -> String? {
+        practice.name.map { "\(Strings(language: language)["published_by"]) \(MarkdownEscaping.escape($0))" + contactMarkdown(practice) + "." }
     }
 
     /// The template's summary with its facts filled in, as every page prints it.
@@ -174,7 +192,7 @@ public struct HandoutRenderer: Sendable {
         let escape = MarkdownEscaping.escape
         var lines: [String] = []
         if published {
-            if let name = practice.name { lines.append("\(strings["published_by"]) \(escape(name))" + contactMarkdown(practice) + ".") }
+            if let line = publisherMarkdown(practice, language: strings.language) { lines.append(line) }
         } else {
             var prepared = practice.name.map { "\(strings["prepared_by"]) \(escape($0))" } ?? strings["prepared_on"]
             if practice.name != nil { prepared += contactMarkdown(practice) + "," }

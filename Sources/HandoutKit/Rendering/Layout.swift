@@ -14,6 +14,8 @@ struct Layout: Sendable {
     let css: String
     /// Partials a template body can include: `{{> partners}}`.
     let partials: MustacheLibrary
+    /// A site's partner directory page: every partner of one category (`directory.md`).
+    let directory: MustacheTemplate
 
     /// The names a page layout can use that are filled in whole, unescaped.
     static let slots = ["content", "css"]
@@ -39,7 +41,8 @@ struct Layout: Sendable {
         let pageFile = try read("handout.html")
         let cssFile = try read("handout.css")
         let partnersFile = try read("partners.md")
-        var problems = [pageFile, partnersFile].flatMap { TemplateGuard.unsafeTags(in: $0.text, path: $0.path) }
+        let directoryFile = try read("directory.md")
+        var problems = [pageFile, partnersFile, directoryFile].flatMap { TemplateGuard.unsafeTags(in: $0.text, path: $0.path) }
         problems += TemplateGuard.includeCycles([(name: "partners", text: partnersFile.text, path: partnersFile.path)])
         problems += Self.misplacedSlots(in: pageFile.text, path: pageFile.path)
         if cssFile.text.range(of: "</style", options: .caseInsensitive) != nil {
@@ -49,11 +52,12 @@ struct Layout: Sendable {
         page = try parse(pageFile)
         css = cssFile.text
         partials = MustacheLibrary(templates: ["partners": try parse(partnersFile)])
+        directory = try parse(directoryFile)
     }
 
     /// The page with `values` escaped for HTML, and `content` (HTML from cmark) and the
     /// stylesheet in their slots.
-    func render(_ values: [String: String], content: String) -> String {
+    func render(_ values: [String: Any], content: String) -> String {
         // A marker per call that no value can know in advance; it has nothing HTML escapes.
         let marker = "handout-slot-" + UUID().uuidString + "-"
         var context = EscapedValues.html(values) as! [String: Any]

@@ -27,6 +27,29 @@ struct Strings: Sendable {
         return items.dropLast().joined(separator: ", ") + " " + self["and"] + " " + items.last!
     }
 
+    /// A language's name in that language, for the language switcher: "English", "Español".
+    static func endonym(_ code: String) -> String {
+        let names = [
+            "en": "English", "es": "Español", "pl": "Polski", "zh": "中文", "vi": "Tiếng Việt", "ar": "العربية",
+            "ko": "한국어", "ru": "Русский", "uk": "Українська", "fr": "Français", "ht": "Kreyòl ayisyen",
+            "tl": "Tagalog", "pt": "Português", "so": "Soomaali", "fa": "فارسی", "ja": "日本語", "de": "Deutsch", "it": "Italiano",
+        ]
+        return names[String(code.split(separator: "-").first ?? "")] ?? code
+    }
+
+    /// Where a partner works, in words: "ZIP codes 606*; Cook County, IL; all of IL; by phone or online".
+    func serviceArea(_ area: Partner.ServiceArea) -> String {
+        var parts: [String] = []
+        if !area.zips.isEmpty { parts.append(self["zip_codes"].filling(area.zips.joined(separator: ", "))) }
+        for entry in area.counties {
+            let parsed = CountyName.parse(entry)
+            parts.append(self["county"].filling(parsed.name) + (parsed.state.map { ", " + $0 } ?? ""))
+        }
+        parts += area.states.map { self["statewide"].filling($0) }
+        if area.remote { parts.append(self["remote"]) }
+        return parts.joined(separator: "; ")
+    }
+
     func languageName(_ code: String) -> String {
         let primary = String(code.split(separator: "-").first ?? "")
         return Self.languageNames[primary]?[language == "es" ? 1 : 0] ?? code
@@ -65,6 +88,15 @@ struct Strings: Sendable {
             "domain_education": "School and work", "domain_legal": "Legal status",
             "domain_personal": "Personal and family safety",
             "other_needs": "Other needs", "for_clinicians": "For clinicians", "plain_text": "plain text",
+            "home": "Home", "partner_directory": "Partner directory", "site_navigation": "Site",
+            "language_navigation": "Languages", "service_area": "Service area",
+            "stale": "May be out of date",
+            "stale_note": "this listing was last checked more than %@ days before the newest listing in this directory. Call to make sure before you go.",
+            "unverified_note": "this listing has no date of its last check. Call to make sure before you go.",
+            "zip_codes": "ZIP codes %@", "county": "%@ County", "statewide": "all of %@", "remote": "by phone or online",
+            "directory_intro": "Local organizations that give free or low-cost help, by need. Each listing says when it was last checked.",
+            "partner_count": "%@ partners", "partner_count_one": "1 partner",
+            "not_found": "Page not found", "not_found_text": "We could not find that page. Start again from the home page:",
             "reviewed": "Facts reviewed",
             "sources": "Sources",
             "fallback": "This handout is not yet available in %@. This is the English version.",
@@ -104,6 +136,15 @@ struct Strings: Sendable {
             "domain_education": "Escuela y trabajo", "domain_legal": "Estatus migratorio",
             "domain_personal": "Seguridad personal y familiar",
             "other_needs": "Otras necesidades", "for_clinicians": "Para profesionales de la salud", "plain_text": "texto simple",
+            "home": "Inicio", "partner_directory": "Directorio de organizaciones", "site_navigation": "Sitio",
+            "language_navigation": "Idiomas", "service_area": "Área de servicio",
+            "stale": "Puede no estar al día",
+            "stale_note": "esta información se verificó más de %@ días antes de la información más reciente de este directorio. Llame para confirmar antes de ir.",
+            "unverified_note": "esta información no tiene fecha de verificación. Llame para confirmar antes de ir.",
+            "zip_codes": "códigos postales %@", "county": "condado de %@", "statewide": "todo el estado de %@", "remote": "por teléfono o en línea",
+            "directory_intro": "Organizaciones locales que dan ayuda gratis o de bajo costo, por necesidad. Cada una dice cuándo se verificó su información.",
+            "partner_count": "%@ organizaciones", "partner_count_one": "1 organización",
+            "not_found": "No encontramos la página", "not_found_text": "No encontramos esa página. Vuelva a empezar desde la página de inicio:",
             "reviewed": "Datos revisados",
             "sources": "Fuentes",
             "fallback": "Esta hoja todavía no está disponible en %@. Esta es la versión en inglés.",
