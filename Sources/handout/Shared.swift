@@ -31,7 +31,7 @@ struct ProjectOptions: ParsableArguments {
     }
 
     func loadDirectory(for project: Project) throws -> Directory {
-        try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath))
+        try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath), maximumBytes: project.maxDirectoryBytes)
     }
 }
 

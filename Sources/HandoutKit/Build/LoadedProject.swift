@@ -37,7 +37,7 @@ public struct LoadedProject: Sendable {
         }
         var directory: Directory?
         do {
-            directory = try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath))
+            directory = try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath), maximumBytes: project.maxDirectoryBytes)
         } catch let errors as InputErrors {
             log.add(errors.diagnostics, as: "directory-invalid")
         } catch {}

@@ -3,14 +3,12 @@ import Foundation
 /// Reads a directory file in handout's JSON format and validates it, reporting every
 /// problem with its line and column, the partner id and the field path.
 public enum DirectoryLoader {
-    public static func load(path: String, displayPath: String? = nil) throws -> Directory {
+    /// `maximumBytes`: a larger file is refused before it is read (handout.yml's
+    /// `max_directory_mb`, 50 MB by default).
+    public static func load(path: String, displayPath: String? = nil, maximumBytes: Int = InputFile.defaultMaximumBytes) throws -> Directory {
         let shown = displayPath ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputErrors([Diagnostic(.error, "cannot read the partner directory", path: shown)])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([Diagnostic(.error, "the partner directory is not UTF-8 text", path: shown)])
-        }
+        let text = try InputFile.read(path, displayPath: shown, what: "the partner directory", maximumBytes: maximumBytes,
+            limitAdvice: "split it, or raise max_directory_mb in handout.yml")
         return try parse(text, path: shown)
     }
 

@@ -65,7 +65,18 @@ struct FieldReader {
             if required { fail(field, "must not be empty", at: found) }
             return nil
         }
-        return trimmed
+        return withinLimit(trimmed, field: field, at: found)
+    }
+
+    /// The longest text a field may hold, in characters: a listing, not a document.
+    static let maximumTextLength = 10_000
+
+    /// `text`, or nil after reporting it when it is longer than `maximumTextLength`.
+    func withinLimit(_ text: String, field: String, at node: JSONNode) -> String? {
+        let length = text.count
+        guard length > Self.maximumTextLength else { return text }
+        fail(field, "is \(length) characters long, more than the limit of \(Self.maximumTextLength): shorten it", at: node)
+        return nil
     }
 
     func bool(_ field: String) -> Bool? {
@@ -121,7 +132,7 @@ struct FieldReader {
         switch found.value {
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? nil : LocalizedText(trimmed)
+            return trimmed.isEmpty ? nil : withinLimit(trimmed, field: field, at: found).map { LocalizedText($0) }
         case .object(let members):
             var texts: [String: String] = [:]
             for member in members {
@@ -136,7 +147,7 @@ struct FieldReader {
                 }
                 if texts[member.key] != nil { fail(at, "given twice", at: member.value); continue }
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !trimmed.isEmpty { texts[member.key] = trimmed }
+                if !trimmed.isEmpty, let kept = withinLimit(trimmed, field: at, at: member.value) { texts[member.key] = kept }
             }
             if members.isEmpty { fail(field, "give the text, or a text for at least one language", at: found) }
             return LocalizedText(texts)

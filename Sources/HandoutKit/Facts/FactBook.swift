@@ -47,9 +47,7 @@ public struct FactBook: Sendable {
         for path in project.factsPaths {
             let shown = PathDisplay.relative(path)
             do {
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw InputErrors([Diagnostic(.error, "cannot read the facts file", path: shown)])
-                }
+                let text = try InputFile.read(path, displayPath: shown, what: "the facts file")
                 for fact in try parse(text, path: shown) { book.facts[fact.key] = fact }
                 book.ownPath = shown
             } catch let errors as InputErrors {

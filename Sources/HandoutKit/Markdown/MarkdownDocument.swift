@@ -8,6 +8,13 @@ public struct MarkdownDocument: Sendable {
     public let root: MarkdownNode
     /// HTML from cmark in safe mode: raw HTML omitted, dangerous link schemes emptied.
     public let html: String
+    /// Where block quotes, lists or emphasis first nest deeper than `maximumNesting`, if they
+    /// do. Deeper containers are flattened into the one at that depth (their text is kept),
+    /// so the tree can be walked and freed without running out of stack.
+    public private(set) var tooDeep: (line: Int, column: Int)?
+
+    /// How deep containers may nest in the tree handed to the rest of the code.
+    public static let maximumNesting = 100
 
     /// - Parameters:
     ///   - markdown: CommonMark source.
@@ -26,7 +33,7 @@ public struct MarkdownDocument: Sendable {
             return
         }
         defer { cmark_node_free(document) }
-        self.root = Self.copyTree(document, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        (self.root, self.tooDeep) = Self.copyTree(document, lineOffset: lineOffset, rewriteLink: rewriteLink)
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
             self.html = ""
             return
@@ -39,13 +46,16 @@ public struct MarkdownDocument: Sendable {
     /// overflow the stack), rewriting link destinations as it goes.
     private static func copyTree(
         _ document: OpaquePointer, lineOffset: Int, rewriteLink: (String) -> String?
-    ) -> MarkdownNode {
+    ) -> (MarkdownNode, tooDeep: (line: Int, column: Int)?) {
         guard let iterator = cmark_iter_new(document) else {
-            return MarkdownNode(kind: .document, line: 1, column: 1)
+            return (MarkdownNode(kind: .document, line: 1, column: 1), nil)
         }
         defer { cmark_iter_free(iterator) }
         var stack: [MarkdownNode] = []
         var finished = MarkdownNode(kind: .document, line: 1, column: 1)
+        var tooDeep: (line: Int, column: Int)?
+        // Containers entered below the deepest kept one, not copied: their exits are skipped.
+        var flattened = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -57,10 +67,17 @@ public struct MarkdownDocument: Sendable {
                 let copy = copyNode(node, lineOffset: lineOffset)
                 if isLeaf(cmark_node_get_type(node)) {
                     stack[stack.count - 1].children.append(copy)
+                } else if stack.count > maximumNesting {
+                    flattened += 1
+                    if tooDeep == nil { tooDeep = (copy.line, copy.column) }
                 } else {
                     stack.append(copy)
                 }
             } else if event == CMARK_EVENT_EXIT {
+                if flattened > 0 {
+                    flattened -= 1
+                    continue
+                }
                 let closed = stack.removeLast()
                 if stack.isEmpty {
                     finished = closed
@@ -69,7 +86,7 @@ public struct MarkdownDocument: Sendable {
                 }
             }
         }
-        return finished
+        return (finished, tooDeep)
     }
 
     private static func isLeaf(_ type: cmark_node_type) -> Bool {

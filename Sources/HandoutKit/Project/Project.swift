@@ -20,6 +20,8 @@ public struct Project: Sendable {
     public var layoutsPath: String?
     public var outputPath: String
     public var staleAfterDays = 365
+    /// A partner directory larger than this is refused before it is read (`max_directory_mb`).
+    public var maxDirectoryBytes = InputFile.defaultMaximumBytes
     /// At most this many partners for each need on a client's handout (`max_partners`).
     public var maxPartners = PartnerSelection.defaultLimit
     /// A file mapping HSDS taxonomy codes and terms to categories (`taxonomy_map`), over the
@@ -40,6 +42,7 @@ public struct Project: Sendable {
     static let knownKeys = [
         "title", "organization", "base_url", "languages", "directory", "templates", "output",
         "stale_after_days", "review_after_days", "contact", "max_partners", "taxonomy_map", "region", "coverage_page",
+        "max_directory_mb",
     ]
 
     /// The bundled library with its example directory.
@@ -54,9 +57,7 @@ public struct Project: Sendable {
         let file = folder + "/handout.yml"
         guard FileManager.default.fileExists(atPath: file) else { return bundled(root: bundledRoot) }
         let shown = PathDisplay.relative(file)
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([Diagnostic(.error, "cannot read handout.yml", path: shown)])
-        }
+        let text = try InputFile.read(file, displayPath: shown, what: "handout.yml")
         return try parse(text, path: shown, folder: folder, bundledRoot: bundledRoot)
     }
 
@@ -110,6 +111,12 @@ public struct Project: Sendable {
             case "max_partners":
                 if let count = value.int, count > 0 { project.maxPartners = count } else { fail(value, "max_partners must be a whole number, 1 or more") }
             case "taxonomy_map": if let path = text(value, key) { project.taxonomyMapPath = relative(path) }
+            case "max_directory_mb":
+                if let megabytes = value.float, megabytes > 0, megabytes <= 100_000 {
+                    project.maxDirectoryBytes = Int(megabytes * 1_000_000)
+                } else {
+                    fail(value, "max_directory_mb must be a number of megabytes, like 50")
+                }
             case "stale_after_days":
                 if let days = value.int, days > 0 { project.staleAfterDays = days } else { fail(value, "stale_after_days must be a whole number of days") }
             case "review_after_days":

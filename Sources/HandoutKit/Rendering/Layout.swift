@@ -23,10 +23,7 @@ struct Layout: Sendable {
     init(project: Project) throws {
         func read(_ name: String) throws -> (text: String, path: String) {
             let path = project.layoutFile(name)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw InputErrors([Diagnostic(.error, "cannot read the layout file", path: PathDisplay.relative(path))])
-            }
-            return (text, PathDisplay.relative(path))
+            return (try InputFile.read(path, what: "the layout file"), PathDisplay.relative(path))
         }
         func parse(_ file: (text: String, path: String)) throws -> MustacheTemplate {
             let prefix = EscapedValues.identityPragma

@@ -54,10 +54,14 @@ public struct HandoutTemplate: Sendable {
 
     public static func read(path: String, displayPath: String? = nil, id: String, language: String) -> Read {
         let shown = displayPath ?? path
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        do {
+            let text = try InputFile.read(path, displayPath: shown, what: "the template")
+            return analyse(text, path: shown, id: id, language: language, guardingTags: true)
+        } catch let errors as InputErrors {
+            return Read(template: nil, diagnostics: errors.diagnostics)
+        } catch {
             return Read(template: nil, diagnostics: [Diagnostic(.error, "cannot read the template", path: shown)])
         }
-        return analyse(text, path: shown, id: id, language: language, guardingTags: true)
     }
 
     static func analyse(_ text: String, path: String, id: String, language: String, guardingTags: Bool) -> Read {
@@ -86,6 +90,10 @@ public struct HandoutTemplate: Sendable {
             log.add(.error, "Mustache: \(describe(error.error))", line: context.lineNumber + bodyFirstLine - 1, column: column)
         } catch {
             log.add(.error, "Mustache: \(error)", line: bodyFirstLine)
+        }
+        if let deep = MarkdownDocument(markdown: body, lineOffset: bodyFirstLine - 1).tooDeep {
+            log.add(.error, "Markdown nested more than \(MarkdownDocument.maximumNesting) levels deep (block quotes, lists or emphasis inside each other): flatten it",
+                line: deep.line, column: deep.column)
         }
         let template = HandoutTemplate(
             id: id, language: language, path: path, frontMatter: frontMatter, body: body,

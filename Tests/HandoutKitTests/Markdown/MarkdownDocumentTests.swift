@@ -26,3 +26,20 @@ import Testing
         #expect(document.html.contains("deep"))
     }
 }
+
+@Suite struct MarkdownNestingTests {
+    @Test func containersDeeperThanTheLimitAreFlattenedAndTheirTextKept() {
+        let document = MarkdownDocument(markdown: String(repeating: "> ", count: 5_000) + "deep\n")
+        #expect(document.tooDeep?.line == 1)
+        #expect(document.tooDeep?.column == 2 * MarkdownDocument.maximumNesting + 1)
+        var depth = 0
+        var node = document.root
+        while let child = node.children.first {
+            depth += 1
+            node = child
+        }
+        #expect(depth <= MarkdownDocument.maximumNesting + 2)
+        #expect(document.root.plainText == "deep")
+        #expect(MarkdownDocument(markdown: "> a\n").tooDeep == nil)
+    }
+}
