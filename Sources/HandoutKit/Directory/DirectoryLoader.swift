@@ -47,7 +47,12 @@ public enum DirectoryLoader {
         for (offset, node) in (top.array("categories") ?? []).enumerated() {
             let category = top.nested(node, field: "categories[\(offset)]")
             guard category.expectObject() else { continue }
-            let id = category.string("id", required: true)
+            var id = category.string("id", required: true)
+            // A category names site pages (partners-<id>.<lang>.html): the id rule holds.
+            if let given = id, let problem = Identifier.problem(given, kind: "category id", example: "tenant-rights") {
+                category.fail("id", problem)
+                id = nil
+            }
             var labels: [String: String] = [:]
             if let labelReader = category.object("labels"), case .object(let members) = labelReader.node.value {
                 for member in members {

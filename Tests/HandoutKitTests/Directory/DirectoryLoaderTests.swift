@@ -93,6 +93,16 @@ import Testing
         #expect(directory.taxonomy.label("tax-help", language: "es") == "Ayuda con impuestos")
     }
 
+    @Test func anAddedCategoryIDFollowsTheIDRule() {
+        let json = """
+            {"categories": [{"id": "../tax", "labels": {"en": "Tax help"}}],
+             "partners": [{"id": "vita", "name": "Tax site", "categories": ["housing"], "email": "t@example.org"}]}
+            """
+        #expect(problems(json) == [
+            "dir.json:1:24: error: directory: categories[0].id: \"../tax\" is not a valid category id: use lowercase letters, digits and dashes, like \"tenant-rights\""
+        ])
+    }
+
     @Test func malformedPhoneNumber() {
         #expect(problems(partner(#"    "id": "legal-aid-1", "name": "Aid", "categories": ["housing"],"# + "\n" + #"    "phones": [{"number": "+1 555"}]"#)) == [
             "dir.json:4:27: error: partner \"legal-aid-1\": phones[0].number: \"+1 555\" is not a valid phone number"
