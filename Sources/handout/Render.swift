@@ -68,11 +68,15 @@ struct Render: ParsableCommand {
                 FileHandle.standardOutput.write(Data(handout.text.utf8))
                 return
             }
-            try AtomicFile.makeFolder(out)
-            for (ext, contents) in [("html", handout.html), ("txt", handout.text)] {
-                let path = (out as NSString).appendingPathComponent("\(handout.fileStem).\(ext)")
-                let outcome = try AtomicFile.write(contents, to: path)
-                print(outcome == .written ? "wrote \(path)" : "unchanged \(path)")
+            // The shared write step: added to the folder, readable by you alone.
+            let files = [
+                OutputFile(path: "\(handout.fileStem).html", contents: handout.html),
+                OutputFile(path: "\(handout.fileStem).txt", contents: handout.text),
+            ]
+            let report = try OutputWriter(folder: out, mode: 0o600, scope: .addFiles).write(files)
+            for file in files {
+                let path = (out as NSString).appendingPathComponent(file.path)
+                print(report.written.contains(file.path) ? "wrote \(path)" : "unchanged \(path)")
             }
         }
     }
