@@ -25,7 +25,7 @@ measure "render one handout (es, ZIP 60623)" \
     "$bin" render housing-eviction --zip 60623 --lang es --client-name Ana --out "$work/one" --today 2026-11-29
 measure "list partners for housing in 60623" "$bin" list partners --need housing --zip 60623
 measure "check the bundled library (19 handouts)" "$bin" check --today 2026-11-29
-measure "build the bundled site (38 pages + index)" "$bin" build --out "$work/site" --today 2026-11-29
+measure "build the bundled site (every page, both languages)" "$bin" build --out "$work/site" --today 2026-11-29
 measure "build it again (nothing changed)" "$bin" build --out "$work/site" --today 2026-11-29
 
 # A large library: the bundled templates, and copies of them under new ids (their links
