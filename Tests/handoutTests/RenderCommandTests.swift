@@ -96,13 +96,18 @@ import Testing
         #expect(text.contains("- Phone (<b>Intake</b>): 312-555-0100\n- Website: https://example.org/?a=1&b=\"2\"\n"))
         #expect(html.contains("<h3>*x* [y](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</h3>"))
         #expect(html.contains("Dear {{client.name}} _x_ &lt;b&gt;bold&lt;/b&gt; [a](javascript:alert(2)),"))
-        #expect(html.contains("<a href=\"https://example.org/?a=1&amp;b=%222%22\">https://example.org/?a=1&amp;b=&quot;2&quot;</a>"))
+        #expect(html.contains("<a href=\"https://example.org/?a=1&amp;b=%222%22\" title=\"Website\">https://example.org/?a=1&amp;b=&quot;2&quot;</a>"))
+        // The "who to call first" box names the partner as literally as the listing does.
+        #expect(html.contains("<li><strong>*x* [y](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</strong><br />"))
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.lowercased().contains("javascript:alert(1)\""))
         #expect(!html.contains("href=\"javascript"))
         #expect(!html.contains("<img") && !html.contains("<b>") && !html.contains("<i>") && !html.contains("<code>"))
-        // Only elements the layout and the template's own Markdown put there.
-        let allowed: Set<String> = ["html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ol", "ul", "li", "a", "blockquote", "hr"]
+        // Only elements the layout, the "who to call first" box and the template's own Markdown put there.
+        let allowed: Set<String> = [
+            "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "p", "ol", "ul", "li", "a", "strong", "br",
+            "blockquote", "hr",
+        ]
         let elements = Set(html.matches(of: /<([a-z][a-z0-9]*)/).map { String($0.output.1) })
         #expect(elements.isSubset(of: allowed), "unexpected elements: \(elements.subtracting(allowed).sorted())")
     }

@@ -95,7 +95,8 @@ import Testing
         #expect(result.status == 0)
         let html = try read(folder + "/out/unsafe.en.html")
         #expect(html.contains("<style>p { color: black; }\n</style>"))
-        #expect(html.contains("<main><h1>Unsafe</h1>\n<p>A template that tries to print a value as Markdown.</p>\n<p>Dear [Call us](https://evil.example.org) # Pay here - now,</p>"))
+        #expect(html.contains("<main><h1>Unsafe</h1>\n<p>A template that tries to print a value as Markdown.</p>\n<section class=\"call-first\">\n"))
+        #expect(html.contains("</section>\n<p>Dear [Call us](https://evil.example.org) # Pay here - now,</p>"))
         #expect(!html.contains("evil.example.org\""))
     }
 }

@@ -129,25 +129,40 @@ public struct HandoutRenderer: Sendable {
         let footer = "\n\n* * *\n\n" + footerMarkdown(
             matter: matter, factsChecked: factsChecked, practice: request.practice, today: request.today, published: request.published,
             matches: matches, strings: strings)
-        let headerLines = header.filter { $0 == "\n" }.count
-        let document = MarkdownDocument(
-            markdown: header + filled + footer, lineOffset: template.bodyFirstLine - 1 - headerLines,
-            rewriteLink: { HandoutLink.rewrite($0, language: language) })
+        // Title and summary, then the "who to call first" box, then the body: three documents,
+        // so the box can stand in its own <section> between them.
+        let needs = (matter.topics + request.client.needs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let parts = [
+            MarkdownDocument(markdown: header),
+            CallFirst.markdown(needs: needs, matches: matches, taxonomy: directory.taxonomy, strings: strings).map { MarkdownDocument(markdown: $0) },
+            MarkdownDocument(
+                markdown: filled + footer, lineOffset: template.bodyFirstLine - 1,
+                rewriteLink: { HandoutLink.rewrite($0, language: language) }),
+        ]
+        let html = parts.enumerated().map { index, part in
+            guard let part else { return "" }
+            return index == 1 ? "<section class=\"call-first\">\n" + part.html + "</section>\n" : part.html
+        }.joined()
 
         let fallbackNote = template.language == language ? nil : Strings(language: language)["fallback"].filling(Strings(language: language).languageName(language))
-        var text = PlainTextRenderer().render(document.root)
+        var text = parts.compactMap { $0.map { PlainTextRenderer().render($0.root) } }.filter { !$0.isEmpty }.joined(separator: "\n")
         if let fallbackNote {
             text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
         }
         var page = pageValues.merging(["lang": template.language, "title": matter.title]) { $1 }
         page["facts_checked"] = factsChecked?.description
+        // The practice's name and contact at the foot of every printed page.
+        if let name = request.practice.name {
+            let line = ([name] + [request.practice.phone?.display, request.practice.website].compactMap { $0 }).joined(separator: " · ")
+            page["print_footer"] = Layout.cssString(line)
+        }
         if let fallbackNote {
             page["fallback_note"] = fallbackNote
             page["fallback_lang"] = language
         }
         return RenderedHandout(
             templateID: template.id, language: language, contentLanguage: template.language,
-            html: layout.render(page, content: document.html), text: text, partners: matches, warnings: template.warnings,
+            html: layout.render(page, content: html), text: text, partners: matches, warnings: template.warnings,
             factsChecked: factsChecked)
     }
 

@@ -64,6 +64,19 @@ struct Layout: Sendable {
         return html.replacingOccurrences(of: marker + "css", with: css)
     }
 
+    /// `text` as the inside of a CSS string: letters, digits and spaces as they are, every
+    /// other character as a six-digit escape, so no value can end the string, the rule or
+    /// the `<style>` element, and HTML escaping leaves it unchanged.
+    static func cssString(_ text: String) -> String {
+        text.unicodeScalars.map { scalar -> String in
+            if scalar == " " || (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) {
+                return String(scalar)
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\" + String(repeating: "0", count: max(0, 6 - hex.count)) + hex
+        }.joined()
+    }
+
     /// `{{content}}` or `{{css}}` inside an HTML tag (`<div title="{{content}}">`) would let
     /// the page's own quotes end the attribute: slots stand between tags only.
     static func misplacedSlots(in text: String, path: String) -> [Diagnostic] {
