@@ -44,6 +44,18 @@ public enum ControlCharacters {
         return String(kept)
     }
 
+    /// `text` with every such character, and carriage returns, shown as `\u{1b}`: for
+    /// messages, which quote what a file says and must not rewrite the terminal they go to.
+    public static func visible(_ text: String) -> String {
+        func hidden(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && scalar != "\t" && (scalar.value < 0x20 || isRemoved(scalar) || scalar.value == 0x85) }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if hidden(scalar) { shown += "\\u{\(String(scalar.value, radix: 16))}" } else { shown.unicodeScalars.append(scalar) }
+        }
+        return shown
+    }
+
     static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85: return false  // whitespace: becomes a space

@@ -36,8 +36,9 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         return location
     }
 
+    /// Control characters a message quotes from a file are shown, not sent to the terminal.
     public var description: String {
-        "\(location): \(level.rawValue): \(message)" + (rule.map { " [\($0)]" } ?? "")
+        ControlCharacters.visible("\(location): \(level.rawValue): \(message)" + (rule.map { " [\($0)]" } ?? ""))
     }
 }
 

@@ -26,7 +26,8 @@ public struct DiagnosticPrinter: Sendable {
         }
         let reset = "\u{1B}[0m"
         let rule = diagnostic.rule.map { " [\($0)]" } ?? ""
-        return "\u{1B}[1m\(diagnostic.location):\(reset) \(color)\(diagnostic.level.rawValue):\(reset) \(diagnostic.message)\(rule)"
+        let location = ControlCharacters.visible(diagnostic.location), message = ControlCharacters.visible(diagnostic.message)
+        return "\u{1B}[1m\(location):\(reset) \(color)\(diagnostic.level.rawValue):\(reset) \(message)\(rule)"
     }
 
     public func print(_ diagnostics: [Diagnostic]) {

@@ -19,4 +19,10 @@ import Testing
             == "nowhere.json: error: cannot read the partner directory")
         #expect(Diagnostic(.error, "x", path: "t.md", line: 4).description == "t.md:4: error: x")
     }
+
+    @Test func controlCharactersAFileQuotesAreShownNotSent() {
+        let diagnostic = Diagnostic(.error, "\"\u{1B}[2J\r\u{202E}x\" is not an email address", path: "d.json", line: 1, column: 2)
+        #expect(DiagnosticPrinter(useColor: false).format(diagnostic) == #"d.json:1:2: error: "\u{1b}[2J\u{d}\u{202e}x" is not an email address"#)
+        #expect(DiagnosticPrinter(useColor: true).format(diagnostic).contains(#""\u{1b}[2J\u{d}\u{202e}x" is not"#))
+    }
 }
