@@ -105,6 +105,16 @@ import Testing
         #expect(pages["partners.en.html"]?.contains("Housing</a>: 4 partners") == true)
     }
 
+    @Test func aRegionCanBeAZipCodeAndARadius() throws {
+        let near = try build(extra: "region: { zip: \"60623\", radius_miles: 15 }\n")
+        #expect(near.result.status == 0)
+        #expect(!(try pages(near.site)).values.contains { $0.contains("Texas Aid") })
+        #expect(try read(near.site + "/partners-housing.en.html").contains("<h2>Westside Tenant Law</h2>"))
+        let half = try build(extra: "region: { zip: \"60623\" }\n")
+        #expect(half.result.status == 1)
+        #expect(half.result.stderr.contains("handout.yml:6:9: error: region.zip and region.radius_miles go together: the places within that many miles of the ZIP code\n"))
+    }
+
     @Test func sitemapAndCoveragePageWhenHandoutYmlAsks() throws {
         let (_, site, result) = try build(extra: "base_url: https://rights.example.org\ncoverage_page: true\n")
         #expect(result.status == 0)

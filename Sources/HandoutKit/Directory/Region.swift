@@ -1,5 +1,5 @@
 /// The area a site serves (`region:` in handout.yml): ZIP codes or prefixes, counties,
-/// states. A site lists the partners that serve some part of it.
+/// states, or a ZIP code and a radius. A site lists the partners that serve some part of it.
 public struct Region: Sendable, Equatable {
     public var name: String?
     /// "60623" or "606*".
@@ -8,12 +8,17 @@ public struct Region: Sendable, Equatable {
     public var counties: [String] = []
     /// Two-letter codes.
     public var states: [String] = []
+    /// A ZIP code and a distance: the places within `radiusMiles` of its centroid.
+    public var center: String?
+    public var radiusMiles: Double?
 
-    public init(name: String? = nil, zips: [String] = [], counties: [String] = [], states: [String] = []) {
+    public init(name: String? = nil, zips: [String] = [], counties: [String] = [], states: [String] = [], center: String? = nil, radiusMiles: Double? = nil) {
         self.name = name
         self.zips = zips
         self.counties = counties
         self.states = states.map { $0.uppercased() }
+        self.center = center
+        self.radiusMiles = radiusMiles
     }
 
     /// Whether the partner serves some part of the region: by a ZIP pattern that overlaps one
@@ -22,6 +27,7 @@ public struct Region: Sendable, Equatable {
     public func isServed(by partner: Partner, zipTable: ZipTable?) -> Bool {
         let area = partner.serviceArea
         if area.remote { return true }
+        if isWithinRadius(partner, zipTable: zipTable) { return true }
         let places = self.places(zipTable)
         // ZIP patterns: one is a prefix of the other.
         for theirs in area.zips {
@@ -43,6 +49,17 @@ public struct Region: Sendable, Equatable {
             if partnerStates.isEmpty && places.counties.contains(where: { $0.hasPrefix(CountyName.normalized(parsed.name) + "|") }) { return true }
         }
         return area.states.contains { places.states.contains($0.uppercased()) }
+    }
+
+    /// For a ZIP code and a radius: the partner serves the ZIP code itself, or stands (its
+    /// building, else its ZIP code's centroid) or serves a ZIP code within the radius.
+    private func isWithinRadius(_ partner: Partner, zipTable: ZipTable?) -> Bool {
+        guard let center, let radiusMiles, let entry = zipTable?.lookup(center) else { return false }
+        if PartnerSelection.areaMatch(partner, ClientLocation(zip: center, county: entry.county, state: entry.state)) != nil { return true }
+        guard let origin = entry.centroid else { return false }
+        func near(_ point: Coordinate?) -> Bool { point.map { origin.miles(to: $0) <= radiusMiles } ?? false }
+        if near(PartnerSelection.coordinate(of: partner, zipTable: zipTable)) { return true }
+        return partner.serviceArea.zips.contains { ZipPattern.isExact($0) && near(zipTable?.lookup($0)?.centroid) }
     }
 
     /// The counties ("cook|IL") and states the region lies in or holds, and the counties

@@ -155,7 +155,7 @@ public struct Project: Sendable {
 
     /// `region: { name: …, zips: [606*], counties: ["Cook, IL"], states: [IL] }`.
     private static func parseRegion(_ node: Node, fail: (Node, String) -> Void) -> Region? {
-        let keys = ["name", "zips", "counties", "states"]
+        let keys = ["name", "zips", "counties", "states", "zip", "radius_miles"]
         guard case .mapping(let fields) = node else { fail(node, "region must have zips, counties or states, like { counties: [\"Cook, IL\"] }"); return nil }
         var region = Region()
         func list(_ value: Node, _ key: String, valid: (String) -> Bool, example: String) -> [String] {
@@ -175,13 +175,20 @@ public struct Project: Sendable {
             case "states":
                 region.states = list(value, "states", valid: { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } }, example: "a two-letter state code, like IL")
                     .map { $0.uppercased() }
+            case "zip":
+                if let text = value.scalar?.string, text.count == 5, ZipPattern.isValid(text) { region.center = text } else { fail(value, "region.zip must be a 5-digit ZIP code") }
+            case "radius_miles":
+                if let miles = value.float, miles > 0 { region.radiusMiles = miles } else { fail(value, "region.radius_miles must be a number of miles, more than 0") }
             default:
                 let name = keyNode.scalar?.string ?? ""
                 fail(keyNode, NearestName.describe("unknown key \"region.\(name)\"", name: name, among: keys))
             }
         }
         let named = Set(fields.compactMap { $0.key.scalar?.string })
-        if named.isDisjoint(with: ["zips", "counties", "states"]) {
+        if named.contains("zip") != named.contains("radius_miles") {
+            fail(node, "region.zip and region.radius_miles go together: the places within that many miles of the ZIP code")
+        }
+        if named.isDisjoint(with: ["zips", "counties", "states", "zip"]) {
             fail(node, "region must name at least one ZIP code, county or state")
             return nil
         }

@@ -55,4 +55,15 @@ import Testing
         #expect(texas.isServed(by: try partner(area(counties: ["El Paso, TX"])), zipTable: table))
         #expect(!texas.isServed(by: try partner(area(zips: ["606*"])), zipTable: table))
     }
+
+    @Test func aZipAndARadiusTakeWhatIsNearAndWhatServesTheZip() throws {
+        // 60455 is about 9 miles from 60623; 60010 about 31.
+        let table = ZipTable(tsv: "60623\tIL\tCook\t41.848\t-87.717\n60455\tIL\tCook\t41.737\t-87.805\n60010\tIL\tLake\t42.158\t-88.157\n")
+        let near = Region(center: "60623", radiusMiles: 10)
+        #expect(near.isServed(by: try partner(area(zips: ["60455"])), zipTable: table))
+        #expect(!near.isServed(by: try partner(area(zips: ["60010"])), zipTable: table))
+        #expect(near.isServed(by: try partner(area(counties: ["Cook, IL"])), zipTable: table))
+        #expect(!near.isServed(by: try partner(area(states: ["TX"])), zipTable: table))
+        #expect(!Region(center: "60623", radiusMiles: 5).isServed(by: try partner(area(zips: ["60455"])), zipTable: table))
+    }
 }
