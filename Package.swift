@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        // Client lists for `handout packet --clients`: streams rows, RFC 4180 quoting.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +31,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             // Templates/ and Resources/ are compiled in, so an installed binary needs no
             // files beside it (BundledFiles extracts them once into a cache folder).

@@ -41,9 +41,12 @@ struct List: ParsableCommand {
                 let directory = try projectOptions.loadDirectory(for: project)
                 try clientOptions.checkNeeds(directory)
                 let zipTable = try clientOptions.zipTable(project: project)
+                let location = clientOptions.location(table: zipTable)
+                let guidelines = try PovertyGuidelines(contentsOf: project.resourcesPath + "/poverty-guidelines.tsv")
                 let query = PartnerQuery(
-                    categories: clientOptions.need, location: clientOptions.location(table: zipTable), language: lang,
-                    limit: clientOptions.partnerLimit(project: project), zipTable: zipTable)
+                    categories: clientOptions.need, location: location, language: lang,
+                    limit: clientOptions.partnerLimit(project: project), zipTable: zipTable,
+                    incomePercent: clientOptions.household.flatMap { guidelines.percent(of: $0, state: location?.state, on: projectOptions.day) })
                 let ranking = PartnerSelection.rank(directory.partners, for: query)
                 let rows = PartnerRow.rows(ranking)
                 switch format {
@@ -61,6 +64,7 @@ struct List: ParsableCommand {
                     var summary = "\(kept) kept, \(rows.count - kept) dropped"
                     if others > 0 { summary += ", \(others) offer none of the needs" }
                     if let limit = query.limit { summary += " (at most \(limit) for each need)" }
+                    if let percent = query.incomePercent { summary += "; household income at \(IncomeEligibility.display(percent))% of the poverty guidelines" }
                     print(summary + "; \(directory.partners.count) partners in all")
                 }
             }
@@ -271,6 +275,8 @@ struct PartnerRow: Encodable {
             let places = area.zips.map { "ZIP \($0)" } + area.counties + area.states
             result = Result(kept: false, reason: "area", detail: places.isEmpty ? "no service area" : "serves " + places.joined(separator: "; "))
         case .noLanguage: result = Result(kept: false, reason: "language", detail: "no staff or interpreters for it")
+        case .overIncomeLimit(let limit, let household):
+            result = Result(kept: false, reason: "income", detail: "limit \(IncomeEligibility.display(limit))% of poverty, household at \(IncomeEligibility.display(household))%")
         case .overLimit(let categories, let limit):
             result = Result(kept: false, reason: "limit", detail: "\(limit) ranked higher for \(categories.joined(separator: ", "))")
         }

@@ -17,34 +17,11 @@ struct Render: ParsableCommand {
     @OptionGroup var projectOptions: ProjectOptions
     @OptionGroup var clientOptions: ClientOptions
 
-    @Option(name: .long, help: ArgumentHelp("The client's language; a handout missing in it falls back to English and says so.", valueName: "code"), completion: Completions.languages)
-    var lang = "en"
-
-    @Option(name: .long, help: ArgumentHelp("The client's name, for templates that greet the client.", valueName: "name"))
-    var clientName: String?
-
-    @Option(name: .long, help: ArgumentHelp("Your practice's name, printed at the foot of the handout.", valueName: "name"))
-    var practiceName: String?
-
-    @Option(name: .long, help: ArgumentHelp("Your practice's phone number.", valueName: "number"))
-    var practicePhone: String?
-
-    @Option(name: .long, help: ArgumentHelp("Your practice's web site (http or https).", valueName: "url"))
-    var practiceWebsite: String?
-
-    @Option(name: .long, help: ArgumentHelp("Your name, for templates that use it.", valueName: "name"))
-    var practitionerName: String?
+    @OptionGroup var person: ClientPersonOptions
+    @OptionGroup var practiceOptions: PracticeOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder to write into, or - for the text version on standard output.", valueName: "dir"))
     var out = "handouts"
-
-    func validate() throws {
-        guard LanguageCode.isValid(lang) else { throw ValidationError("--lang must be a language code: " + LanguageCode.advice) }
-        if let practicePhone, PhoneNumber(practicePhone) == nil { throw ValidationError("--practice-phone is not a valid phone number") }
-        if let practiceWebsite, !WebAddress.isHTTP(practiceWebsite) {
-            throw ValidationError("--practice-website must be an http or https address, like https://example.org")
-        }
-    }
 
     func run() throws {
         try reportingInputErrors {
@@ -55,10 +32,8 @@ struct Render: ParsableCommand {
             let renderer = try HandoutRenderer(project: project, directory: directory, zipTable: zipTable)
             let request = RenderRequest(
                 templateID: templateID,
-                client: Client(name: clientName, language: lang, zip: clientOptions.zip, needs: clientOptions.need),
-                practice: Practice(
-                    name: practiceName, phone: practicePhone.flatMap(PhoneNumber.init), website: practiceWebsite,
-                    practitioner: practitionerName),
+                client: clientOptions.client(person),
+                practice: practiceOptions.practice,
                 location: clientOptions.location(table: zipTable),
                 today: projectOptions.day,
                 partnerLimit: clientOptions.partnerLimit(project: project))

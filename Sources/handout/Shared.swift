@@ -55,6 +55,12 @@ struct ClientOptions: ParsableArguments {
     @Flag(name: .long, help: "List every partner that fits, not only the nearest few.")
     var allPartners = false
 
+    @Option(name: .long, help: ArgumentHelp("Persons in the client's household, for partners with an income limit.", valueName: "count"))
+    var householdSize: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The household's income for a year, in dollars: partners whose limit (a percent of the federal poverty guidelines) it is above are left out.", valueName: "dollars"))
+    var annualIncome: Double?
+
     func validate() throws {
         // The messages never repeat the value: it is the client's.
         if let zip, zip.count != 5 || !zip.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -65,6 +71,15 @@ struct ClientOptions: ParsableArguments {
         }
         if let maxPartners, maxPartners < 1 { throw ValidationError("--max-partners must be 1 or more") }
         if maxPartners != nil && allPartners { throw ValidationError("give --max-partners or --all-partners, not both") }
+        if (householdSize == nil) != (annualIncome == nil) {
+            throw ValidationError("--household-size and --annual-income go together")
+        }
+        if let householdSize, !Household.sizes.contains(householdSize) {
+            throw ValidationError("--household-size must be a whole number from 1 to \(Household.sizes.upperBound)")
+        }
+        if let annualIncome, !(annualIncome >= 0 && annualIncome.isFinite) {
+            throw ValidationError("--annual-income must be a number of dollars, 0 or more")
+        }
     }
 
     /// How many partners to list for each need: nil for all.
@@ -75,6 +90,18 @@ struct ClientOptions: ParsableArguments {
     /// The ZIP table, when a ZIP code was given: it places the client and measures distances.
     func zipTable(project: Project) throws -> ZipTable? {
         zip == nil ? nil : try ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
+    }
+
+    /// Whether any option about the client was given (a batch takes them from its file).
+    var anyGiven: Bool { zip != nil || county != nil || state != nil || !need.isEmpty || householdSize != nil }
+
+    var household: Household? {
+        guard let householdSize, let annualIncome else { return nil }
+        return Household(size: householdSize, annualIncome: annualIncome)
+    }
+
+    func client(_ person: ClientPersonOptions) -> Client {
+        Client(name: person.clientName, language: person.lang, zip: zip, needs: need, household: household)
     }
 
     /// The client's location, or nil when none was given. Says so (without the ZIP) when
@@ -92,6 +119,46 @@ struct ClientOptions: ParsableArguments {
         for need in need where !directory.taxonomy.contains(need) {
             throw ValidationError("--need: " + directory.taxonomy.unknownCategoryMessage(need))
         }
+    }
+}
+
+/// Who the client is: the language they read and the name a handout greets them by
+/// (`render` and `packet`).
+struct ClientPersonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The client's language; a handout missing in it falls back to English and says so.", valueName: "code"), completion: Completions.languages)
+    var lang = "en"
+
+    @Option(name: .long, help: ArgumentHelp("The client's name, for templates that greet the client.", valueName: "name"))
+    var clientName: String?
+
+    func validate() throws {
+        guard LanguageCode.isValid(lang) else { throw ValidationError("--lang must be a language code: " + LanguageCode.advice) }
+    }
+}
+
+/// Who hands the handout over, printed at its foot (`render` and `packet`).
+struct PracticeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Your practice's name, printed at the foot of the handout.", valueName: "name"))
+    var practiceName: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your practice's phone number.", valueName: "number"))
+    var practicePhone: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your practice's web site (http or https).", valueName: "url"))
+    var practiceWebsite: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your name, for templates that use it.", valueName: "name"))
+    var practitionerName: String?
+
+    func validate() throws {
+        if let practicePhone, PhoneNumber(practicePhone) == nil { throw ValidationError("--practice-phone is not a valid phone number") }
+        if let practiceWebsite, !WebAddress.isHTTP(practiceWebsite) {
+            throw ValidationError("--practice-website must be an http or https address, like https://example.org")
+        }
+    }
+
+    var practice: Practice {
+        Practice(name: practiceName, phone: practicePhone.flatMap(PhoneNumber.init), website: practiceWebsite, practitioner: practitionerName)
     }
 }
 

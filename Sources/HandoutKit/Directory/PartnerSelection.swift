@@ -11,8 +11,12 @@ public struct PartnerQuery: Sendable {
     public var limit: Int?
     /// Centroids of partners' address ZIP codes, for distances when an address has no coordinates.
     public var zipTable: ZipTable?
+    /// The household's income as a percent of the poverty guidelines, when known: partners
+    /// whose `max_income_fpl_percent` is lower are left out.
+    public var incomePercent: Double?
 
-    public init(categories: [String] = [], location: ClientLocation? = nil, language: String? = nil, limit: Int? = nil, zipTable: ZipTable? = nil) {
+    public init(categories: [String] = [], location: ClientLocation? = nil, language: String? = nil, limit: Int? = nil, zipTable: ZipTable? = nil, incomePercent: Double? = nil) {
+        self.incomePercent = incomePercent
         self.categories = categories
         self.location = location
         self.language = language
@@ -85,6 +89,8 @@ public struct PartnerRanking: Sendable {
         case outsideArea
         /// Neither speaks the client's language nor offers interpreters.
         case noLanguage
+        /// The household's income (a percent of poverty) is above the partner's limit.
+        case overIncomeLimit(limit: Double, household: Double)
         /// Every category it offers already has `limit` nearer or better partners.
         case overLimit(categories: [String], limit: Int)
     }
@@ -128,6 +134,10 @@ public enum PartnerSelection {
             guard !offered.isEmpty else { drop(.otherCategories); continue }
             guard let area = query.location.map({ areaMatch(partner, $0) }) ?? .unchecked else { drop(.outsideArea); continue }
             guard let language = query.language.map({ languageMatch(partner, $0) }) ?? .unchecked else { drop(.noLanguage); continue }
+            if let percent = query.incomePercent, IncomeEligibility.excludes(partner, incomePercent: percent) {
+                drop(.overIncomeLimit(limit: partner.eligibility?.maxIncomeFPLPercent ?? 0, household: percent))
+                continue
+            }
             candidates.append(PartnerMatch(
                 partner: partner, area: area, language: language, categories: offered,
                 proximity: proximity(partner, area: area, query: query)))

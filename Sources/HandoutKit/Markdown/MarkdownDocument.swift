@@ -22,7 +22,9 @@ public struct MarkdownDocument: Sendable {
     ///     file whose front matter was stripped before parsing.
     ///   - rewriteLink: maps a link destination to another (nil keeps it); used to turn
     ///     `other-handout.md` into the file the other handout is rendered to.
-    public init(markdown: String, lineOffset: Int = 0, rewriteLink: (String) -> String? = { _ in nil }) {
+    ///   - headingShift: added to every heading's level (at most 6), so a handout becomes a
+    ///     section of a packet: its `#` title an `<h2>`, its `##` headings `<h3>`.
+    public init(markdown: String, lineOffset: Int = 0, headingShift: Int = 0, rewriteLink: (String) -> String? = { _ in nil }) {
         // Never CMARK_OPT_UNSAFE: cmark's default drops raw HTML and javascript:/vbscript:/file: links.
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         let utf8 = Array(markdown.utf8)
@@ -33,7 +35,7 @@ public struct MarkdownDocument: Sendable {
             return
         }
         defer { cmark_node_free(document) }
-        (self.root, self.tooDeep) = Self.copyTree(document, lineOffset: lineOffset, rewriteLink: rewriteLink)
+        (self.root, self.tooDeep) = Self.copyTree(document, lineOffset: lineOffset, headingShift: headingShift, rewriteLink: rewriteLink)
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
             self.html = ""
             return
@@ -45,7 +47,7 @@ public struct MarkdownDocument: Sendable {
     /// Walks the tree with cmark's iterator (no recursion, so deep nesting cannot
     /// overflow the stack), rewriting link destinations as it goes.
     private static func copyTree(
-        _ document: OpaquePointer, lineOffset: Int, rewriteLink: (String) -> String?
+        _ document: OpaquePointer, lineOffset: Int, headingShift: Int, rewriteLink: (String) -> String?
     ) -> (MarkdownNode, tooDeep: (line: Int, column: Int)?) {
         guard let iterator = cmark_iter_new(document) else {
             return (MarkdownNode(kind: .document, line: 1, column: 1), nil)
@@ -63,6 +65,9 @@ public struct MarkdownDocument: Sendable {
             if event == CMARK_EVENT_ENTER {
                 if let destination = string(cmark_node_get_url(node)), let rewritten = rewriteLink(destination) {
                     cmark_node_set_url(node, rewritten)
+                }
+                if headingShift != 0, cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                    cmark_node_set_heading_level(node, min(6, max(1, cmark_node_get_heading_level(node) + Int32(headingShift))))
                 }
                 let copy = copyNode(node, lineOffset: lineOffset)
                 if isLeaf(cmark_node_get_type(node)) {

@@ -5,12 +5,15 @@ public struct Client: Sendable {
     public var language: String
     public var zip: String?
     public var needs: [String]
+    /// Size and income, when given: partners whose income limit excludes it are left out.
+    public var household: Household?
 
-    public init(name: String? = nil, language: String = "en", zip: String? = nil, needs: [String] = []) {
+    public init(name: String? = nil, language: String = "en", zip: String? = nil, needs: [String] = [], household: Household? = nil) {
         self.name = name
         self.language = language
         self.zip = zip
         self.needs = needs
+        self.household = household
     }
 }
 

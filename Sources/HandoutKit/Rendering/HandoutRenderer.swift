@@ -61,15 +61,20 @@ public struct HandoutRenderer: Sendable {
     let library: TemplateLibrary
     /// The `fact` values per language, built once rather than for every handout.
     private let factContexts: [String: [String: String]]
+    /// For clients whose household is given; without it (a site build) nobody's income is
+    /// compared with a partner's limit.
+    let guidelines: PovertyGuidelines?
 
     /// `facts` defaults to the project's facts files.
     public init(project: Project, directory: Directory, zipTable: ZipTable? = nil, facts: FactBook? = nil) throws {
         self.init(
             project: project, directory: directory, zipTable: zipTable, layout: try Layout(project: project),
-            facts: try facts ?? FactBook.load(project: project))
+            facts: try facts ?? FactBook.load(project: project),
+            guidelines: try PovertyGuidelines(contentsOf: project.resourcesPath + "/poverty-guidelines.tsv"))
     }
 
-    init(project: Project, directory: Directory, zipTable: ZipTable?, layout: Layout, facts: FactBook) {
+    init(project: Project, directory: Directory, zipTable: ZipTable?, layout: Layout, facts: FactBook, guidelines: PovertyGuidelines? = nil) {
+        self.guidelines = guidelines
         self.project = project
         self.directory = directory
         self.zipTable = zipTable
@@ -81,21 +86,34 @@ public struct HandoutRenderer: Sendable {
     }
 
     public func render(_ request: RenderRequest) throws -> RenderedHandout {
-        let language = request.client.language
-        // Both end up in file names: refuse anything but a name, before any file is read.
-        if let problem = Identifier.problem(request.templateID, kind: "handout id") {
+        try render(try loadTemplate(id: request.templateID, language: request.client.language), request: request)
+    }
+
+    /// The template for `id` in `language`, else in English; an unknown id is an error
+    /// naming the nearest one. Both end up in file names: anything but a name is refused
+    /// before any file is read.
+    public func loadTemplate(id: String, language: String) throws -> HandoutTemplate {
+        if let problem = Identifier.problem(id, kind: "handout id") {
             throw InputErrors([Diagnostic(.error, problem, path: PathDisplay.relative(project.templatesPath))])
         }
         guard LanguageCode.isValid(language) else {
             throw InputErrors([Diagnostic(.error, "the client's language is not a language code: \(LanguageCode.advice)", path: "handout")])
         }
-        guard let entry = library.locate(id: request.templateID, language: language) else {
+        guard let entry = library.locate(id: id, language: language) else {
             let known = Set(library.entries().map(\.id))
-            let message = NearestName.describe("no template \"\(request.templateID)\"", name: request.templateID, among: known)
+            let message = NearestName.describe("no template \"\(id)\"", name: id, among: known)
             throw InputErrors([Diagnostic(.error, message, path: PathDisplay.relative(project.templatesPath))])
         }
-        let template = try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
-        return try render(template, request: request)
+        return try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
+    }
+
+    /// The partners a client is offered for `categories`: those that serve the client's
+    /// place and language, less those whose income limit the household is above, at most
+    /// `limit` for each category.
+    public func offer(categories: [String], client: Client, location: ClientLocation?, today: Day, limit: Int?) -> PartnerOffer {
+        let query = PartnerQuery(
+            categories: Array(Set(categories)).sorted(), location: location, language: client.language, limit: limit, zipTable: zipTable)
+        return PartnerOffer.make(directory, query: query, household: client.household, guidelines: guidelines, today: today)
     }
 
     /// Renders an already loaded template (the static-site build loads each once). Throws
@@ -103,6 +121,75 @@ public struct HandoutRenderer: Sendable {
     /// `pageValues` go to the page layout beside the handout's own: a site's navigation
     /// and language links.
     public func render(_ template: HandoutTemplate, request: RenderRequest, pageValues: [String: Any] = [:]) throws -> RenderedHandout {
+        let language = request.client.language
+        let section = try fill(template, request: request, partials: layout.partials)
+        let matter = template.frontMatter
+        let matches = section.offer.offered
+        let strings = section.strings
+        var footer = section.incomeNote.map { "\n\n" + MarkdownEscaping.escape($0) } ?? ""
+        footer += "\n\n* * *\n\n" + footerMarkdown(
+            matter: matter, factsChecked: section.factsChecked, practice: request.practice, today: request.today, published: request.published,
+            matches: matches, strings: strings)
+        // Title and summary, then the "who to call first" box, then the body: three documents,
+        // so the box can stand in its own <section> between them.
+        let needs = (matter.topics + request.client.needs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let parts = [
+            MarkdownDocument(markdown: section.header),
+            CallFirst.markdown(needs: needs, matches: matches, taxonomy: directory.taxonomy, strings: strings).map { MarkdownDocument(markdown: $0) },
+            MarkdownDocument(
+                markdown: section.body + footer, lineOffset: template.bodyFirstLine - 1,
+                rewriteLink: { HandoutLink.rewrite($0, language: language) }),
+        ]
+        let html = parts.enumerated().map { index, part in
+            guard let part else { return "" }
+            return index == 1 ? "<section class=\"call-first\">\n" + part.html + "</section>\n" : part.html
+        }.joined()
+
+        var text = parts.compactMap { $0.map { PlainTextRenderer().render($0.root) } }.filter { !$0.isEmpty }.joined(separator: "\n")
+        if let fallbackNote = section.fallbackNote {
+            text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
+        }
+        var page = pageValues.merging(["lang": template.language, "title": matter.title]) { $1 }
+        page["facts_checked"] = section.factsChecked?.description
+        // The practice's name and contact at the foot of every printed page.
+        if let name = request.practice.name {
+            let line = ([name] + [request.practice.phone?.display, request.practice.website].compactMap { $0 }).joined(separator: " · ")
+            page["print_footer"] = Layout.cssString(line)
+        }
+        if let fallbackNote = section.fallbackNote {
+            page["fallback_note"] = fallbackNote
+            page["fallback_lang"] = language
+        }
+        return RenderedHandout(
+            templateID: template.id, language: language, contentLanguage: template.language,
+            html: layout.render(page, content: html), text: text, partners: matches, warnings: template.warnings,
+            factsChecked: section.factsChecked)
+    }
+
+    /// One handout filled in for one client: its title, summary and body as Markdown, before
+    /// the footer and the page around it. `render` and packets both start here.
+    struct FilledHandout {
+        let template: HandoutTemplate
+        let strings: Strings
+        let offer: PartnerOffer
+        /// `# title` and the summary.
+        let header: String
+        /// The filled body; its first line is the template's line `bodyFirstLine`.
+        let body: String
+        /// Said in the client's language when the template fell back to English.
+        let fallbackNote: String?
+        /// The earliest of the template's `reviewed` and the `checked` of each fact it uses.
+        let factsChecked: Day?
+
+        /// Title, summary and body: a packet's section.
+        var markdown: String { header + body }
+
+        /// "Some programs were left out because of income limits.", when some were.
+        var incomeNote: String? { offer.leftOutByIncome.isEmpty ? nil : strings["income_left_out"] }
+    }
+
+    /// Checks the template's facts, picks the partners, and fills the body (Mustache).
+    func fill(_ template: HandoutTemplate, request: RenderRequest, partials: MustacheLibrary) throws -> FilledHandout {
         let language = request.client.language
         let strings = Strings(language: template.language)
         let matter = template.frontMatter
@@ -113,57 +200,22 @@ public struct HandoutRenderer: Sendable {
         }
         let factValues = factContexts[template.language] ?? facts.context(language: template.language)
         let factsChecked = FactUses.factsChecked(reviewed: matter.reviewed, facts: factUses.facts(in: facts))
-        let query = PartnerQuery(
-            categories: Array(Set(matter.topics + request.client.needs)).sorted(),
-            location: request.location, language: language, limit: request.partnerLimit, zipTable: zipTable)
-        let matches = PartnerSelection.select(directory.partners, for: query)
-        let date = request.published ? Self.inputDate(matter: matter, matches: matches) ?? request.today : request.today
+        let offer = offer(
+            categories: matter.topics + request.client.needs, client: request.client, location: request.location,
+            today: request.today, limit: request.partnerLimit)
+        let date = request.published ? Self.inputDate(matter: matter, matches: offer.offered) ?? request.today : request.today
         let context = HandoutContext.make(
-            client: request.client, practice: request.practice, topics: matter.topics, matches: matches,
+            client: request.client, practice: request.practice, topics: matter.topics, matches: offer.offered,
             directory: directory, today: date, strings: strings,
             facts: factValues,
             state: request.location?.state)
-        let filled = template.fill(context, library: layout.partials)
-
+        let filled = template.fill(context, library: partials)
         let header = "# \(MarkdownEscaping.escape(matter.title))\n\n" + (summary(template).map { MarkdownEscaping.escape($0) + "\n\n" } ?? "")
-        let footer = "\n\n* * *\n\n" + footerMarkdown(
-            matter: matter, factsChecked: factsChecked, practice: request.practice, today: request.today, published: request.published,
-            matches: matches, strings: strings)
-        // Title and summary, then the "who to call first" box, then the body: three documents,
-        // so the box can stand in its own <section> between them.
-        let needs = (matter.topics + request.client.needs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let parts = [
-            MarkdownDocument(markdown: header),
-            CallFirst.markdown(needs: needs, matches: matches, taxonomy: directory.taxonomy, strings: strings).map { MarkdownDocument(markdown: $0) },
-            MarkdownDocument(
-                markdown: filled + footer, lineOffset: template.bodyFirstLine - 1,
-                rewriteLink: { HandoutLink.rewrite($0, language: language) }),
-        ]
-        let html = parts.enumerated().map { index, part in
-            guard let part else { return "" }
-            return index == 1 ? "<section class=\"call-first\">\n" + part.html + "</section>\n" : part.html
-        }.joined()
-
-        let fallbackNote = template.language == language ? nil : Strings(language: language)["fallback"].filling(Strings(language: language).languageName(language))
-        var text = parts.compactMap { $0.map { PlainTextRenderer().render($0.root) } }.filter { !$0.isEmpty }.joined(separator: "\n")
-        if let fallbackNote {
-            text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
-        }
-        var page = pageValues.merging(["lang": template.language, "title": matter.title]) { $1 }
-        page["facts_checked"] = factsChecked?.description
-        // The practice's name and contact at the foot of every printed page.
-        if let name = request.practice.name {
-            let line = ([name] + [request.practice.phone?.display, request.practice.website].compactMap { $0 }).joined(separator: " · ")
-            page["print_footer"] = Layout.cssString(line)
-        }
-        if let fallbackNote {
-            page["fallback_note"] = fallbackNote
-            page["fallback_lang"] = language
-        }
-        return RenderedHandout(
-            templateID: template.id, language: language, contentLanguage: template.language,
-            html: layout.render(page, content: html), text: text, partners: matches, warnings: template.warnings,
-            factsChecked: factsChecked)
+        let clientStrings = Strings(language: language)
+        let fallbackNote = template.language == language ? nil : clientStrings["fallback"].filling(clientStrings.languageName(language))
+        return FilledHandout(
+            template: template, strings: strings, offer: offer, header: header, body: filled,
+            fallbackNote: fallbackNote, factsChecked: factsChecked)
     }
 
     /// A page that is not a handout (the site's index) in the same layout.
@@ -198,27 +250,39 @@ public struct HandoutRenderer: Sendable {
         ([matter.reviewed] + matches.map(\.partner.lastVerified)).compactMap { $0 }.max()
     }
 
-    /// "Prepared by …, <day>." (or "Published by …" with no day on a site page), "Facts
-    /// reviewed …", "Listings checked …", "Sources: …", escaped like every other value.
-    /// The facts date is `factsChecked`: never later than the oldest check of a fact used.
+    /// "Prepared by …, <day>." (or "Published by …" with no day on a site page), then the
+    /// handout's facts lines, escaped like every other value.
     private func footerMarkdown(
         matter: FrontMatter, factsChecked: Day?, practice: Practice, today: Day, published: Bool, matches: [PartnerMatch], strings: Strings
     ) -> String {
-        let escape = MarkdownEscaping.escape
         var lines: [String] = []
         if published {
             if let line = publisherMarkdown(practice, language: strings.language) { lines.append(line) }
         } else {
-            var prepared = practice.name.map { "\(strings["prepared_by"]) \(escape($0))" } ?? strings["prepared_on"]
-            if practice.name != nil { prepared += contactMarkdown(practice) + "," }
-            lines.append(prepared + " " + escape(strings.format(today)) + ".")
+            lines.append(preparedLine(practice: practice, today: today, strings: strings))
         }
+        lines += factsLines(matter, factsChecked: factsChecked, published: published, matches: matches, strings: strings)
+        return lines.joined(separator: "\n\n") + "\n"
+    }
+
+    /// "Prepared by … (phone, website), <day>." or "Prepared on <day>.".
+    func preparedLine(practice: Practice, today: Day, strings: Strings) -> String {
+        var prepared = practice.name.map { "\(strings["prepared_by"]) \(MarkdownEscaping.escape($0))" } ?? strings["prepared_on"]
+        if practice.name != nil { prepared += contactMarkdown(practice) + "," }
+        return prepared + " " + MarkdownEscaping.escape(strings.format(today)) + "."
+    }
+
+    /// "Facts reviewed …" (`factsChecked`: never later than the oldest check of a fact
+    /// used), "Listings checked …" (site pages), "Sources: …".
+    func factsLines(_ matter: FrontMatter, factsChecked: Day?, published: Bool, matches: [PartnerMatch], strings: Strings) -> [String] {
+        let escape = MarkdownEscaping.escape
+        var lines: [String] = []
         if let factsChecked { lines.append("\(strings["reviewed"]): \(escape(strings.format(factsChecked))).") }
         if published, let checked = matches.compactMap(\.partner.lastVerified).max() {
             lines.append("\(strings["listings_checked"]): \(escape(strings.format(checked))).")
         }
         if !matter.sources.isEmpty { lines.append("\(strings["sources"]): \(matter.sources.map(escape).joined(separator: "; ")).") }
-        return lines.joined(separator: "\n\n") + "\n"
+        return lines
     }
 
     /// " (phone, website)" after the practice's name, or nothing.

@@ -16,6 +16,10 @@ struct Layout: Sendable {
     let partials: MustacheLibrary
     /// A site's partner directory page: every partner of one category (`directory.md`).
     let directory: MustacheTemplate
+    /// The partner listing on its own, for a packet's one combined listing.
+    let partnerListing: MustacheTemplate
+    /// A packet's sections point to its combined listing instead of listing partners each.
+    let packetPartials: MustacheLibrary
 
     /// The names a page layout can use that are filled in whole, unescaped.
     static let slots = ["content", "css"]
@@ -48,8 +52,16 @@ struct Layout: Sendable {
         if !problems.isEmpty { throw InputErrors(problems) }
         page = try parse(pageFile)
         css = cssFile.text
-        partials = MustacheLibrary(templates: ["partners": try parse(partnersFile)])
+        let partners = try parse(partnersFile)
+        partials = MustacheLibrary(templates: ["partners": partners])
         directory = try parse(directoryFile)
+        partnerListing = partners
+        packetPartials = MustacheLibrary(templates: ["partners": try MustacheTemplate(string: EscapedValues.identityPragma + "{{labels.see_partners}}\n")])
+    }
+
+    /// The partner listing on its own, values escaped for Markdown like a template body's.
+    func listing(_ context: [String: Any]) -> String {
+        partnerListing.render(EscapedValues.markdown(context))
     }
 
     /// The page with `values` escaped for HTML, and `content` (HTML from cmark) and the

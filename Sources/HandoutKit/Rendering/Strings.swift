@@ -104,6 +104,13 @@ struct Strings: Sendable {
             "hotline_211_about": "Free. Connects you to local help with food, shelter, rent and utility bills.",
             "hotline_988": "Suicide & Crisis Lifeline", "hotline_988_about": "Free and confidential. Call or text any time, day or night, for a mental health or suicidal crisis.",
             "hotline_dv": "National Domestic Violence Hotline", "hotline_dv_about": "Any time, day or night. Text START to 88788. TTY 1-800-787-3224.",
+            "income_left_out": "Some programs were left out because of income limits.",
+            "see_partners": "See \"Where to get help\" at the end of this packet.",
+            "packet_title": "Your rights and where to get help",
+            "prepared_for": "Prepared for %@",
+            "in_this_packet": "In this packet",
+            "notes": "Notes",
+            "handout_count": "%@ handouts",
         ],
         "es": [
             "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
@@ -153,6 +160,13 @@ struct Strings: Sendable {
             "hotline_211_about": "Gratis. Lo conecta con ayuda local con comida, refugio, renta y facturas de servicios.",
             "hotline_988": "Línea de Prevención del Suicidio y Crisis", "hotline_988_about": "Gratis y confidencial. Llame o envíe un texto a cualquier hora, de día o de noche, si tiene una crisis de salud mental o de suicidio.",
             "hotline_dv": "Línea Nacional sobre la Violencia Doméstica", "hotline_dv_about": "A cualquier hora, de día o de noche. Envíe START al 88788. TTY 1-800-787-3224.",
+            "income_left_out": "Algunos programas no aparecen por los límites de ingresos.",
+            "see_partners": "Vea \"Dónde obtener ayuda\" al final de este paquete.",
+            "packet_title": "Sus derechos y dónde obtener ayuda",
+            "prepared_for": "Preparado para %@",
+            "in_this_packet": "En este paquete",
+            "notes": "Notas",
+            "handout_count": "%@ hojas informativas",
         ],
     ]
 

@@ -17,10 +17,8 @@ public enum AtomicFile {
     /// personalized handout) is rewritten, so it ends up with `mode` too.
     @discardableResult
     public static func write(_ contents: String, to path: String, mode: mode_t = 0o600) throws -> Outcome {
+        if try holds(contents, at: path, mode: mode) { return .unchanged }
         let bytes = Array(contents.utf8)
-        if let existing = try existingFile(path), existing.permissions == mode, existing.bytes == bytes {
-            return .unchanged
-        }
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -50,6 +48,13 @@ public enum AtomicFile {
             throw failure("cannot write the file", path: path, error)
         }
         return .written
+    }
+
+    /// Whether the file at `path` already holds exactly `contents` with `mode`, so writing
+    /// would change nothing (`--check` and `--dry-run` ask this without writing).
+    public static func holds(_ contents: String, at path: String, mode: mode_t = 0o600) throws -> Bool {
+        guard let existing = try existingFile(path) else { return false }
+        return existing.permissions == mode && existing.bytes.elementsEqual(contents.utf8)
     }
 
     /// The bytes and permission bits of the regular file at `path`, or nil when there is none.
@@ -97,9 +102,10 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates `path` and its parents when missing. A folder that is a symbolic link is
-    /// refused, never followed.
-    public static func makeFolder(_ path: String) throws {
+    /// Creates `path` and its parents when missing; folders it creates get `mode` when one is
+    /// given (0700 keeps a client's folder to its owner), and an existing folder is left as
+    /// it is. A folder that is a symbolic link is refused, never followed.
+    public static func makeFolder(_ path: String, mode: mode_t? = nil) throws {
         var trimmed = path
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
         if let status = try? Stat(FilePath(trimmed), followTargetSymlink: false) {
@@ -109,7 +115,8 @@ public enum AtomicFile {
             if status.type == .directory { return }
         }
         do {
-            try FileManager.default.createDirectory(atPath: trimmed, withIntermediateDirectories: true)
+            let attributes = mode.map { [FileAttributeKey.posixPermissions: NSNumber(value: $0)] }
+            try FileManager.default.createDirectory(atPath: trimmed, withIntermediateDirectories: true, attributes: attributes)
         } catch {
             throw InputErrors([Diagnostic(.error, "cannot create the output folder", path: PathDisplay.relative(path))])
         }

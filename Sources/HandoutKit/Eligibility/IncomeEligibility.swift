@@ -1,0 +1,48 @@
+/// Partners whose income limit (a percent of the poverty guidelines) the client's household
+/// is above are left out of what a client is offered (`PartnerSelection.rank` drops them
+/// before the per-need cap); a handout says so in one line, and `handout list partners`
+/// shows each with its limit.
+public struct PartnerOffer: Sendable {
+    /// The partners the client is offered, in the listing's order.
+    public var offered: [PartnerMatch]
+    /// Partners that fit everything but the income limit.
+    public var leftOutByIncome: [Partner]
+    /// The household's income as a percent of poverty, when it was given.
+    public var incomePercent: Double?
+
+    public init(offered: [PartnerMatch], leftOutByIncome: [Partner] = [], incomePercent: Double? = nil) {
+        self.offered = offered
+        self.leftOutByIncome = leftOutByIncome
+        self.incomePercent = incomePercent
+    }
+
+    /// Who a client is offered: the ranking's kept partners for the query, with the
+    /// household's income as a percent of the poverty guidelines in effect on `today` for the
+    /// client's state.
+    public static func make(
+        _ directory: Directory, query: PartnerQuery, household: Household?, guidelines: PovertyGuidelines?, today: Day
+    ) -> PartnerOffer {
+        var query = query
+        if let household, let guidelines {
+            query.incomePercent = guidelines.percent(of: household, state: query.location?.state, on: today)
+        }
+        let ranking = PartnerSelection.rank(directory.partners, for: query)
+        let leftOut = ranking.entries.compactMap { entry -> Partner? in
+            if case .overIncomeLimit = entry.outcome { return entry.partner }
+            return nil
+        }
+        return PartnerOffer(offered: ranking.kept, leftOutByIncome: leftOut, incomePercent: query.incomePercent)
+    }
+}
+
+public enum IncomeEligibility {
+    /// Whether the partner's limit excludes a household at `incomePercent` of poverty; a
+    /// partner without a limit serves any income, and one exactly at its limit is served.
+    public static func excludes(_ partner: Partner, incomePercent: Double) -> Bool {
+        guard let limit = partner.eligibility?.maxIncomeFPLPercent else { return false }
+        return incomePercent > limit
+    }
+
+    /// 187.4 → "187": the percent as listings print it.
+    public static func display(_ percent: Double) -> String { String(Int(percent.rounded())) }
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// `--shard K/N`: only the rows whose position (from 0) modulo N is K, so N machines can
+/// split one caseload without talking to each other.
+public struct Shard: Sendable, Equatable {
+    public let index: Int
+    public let count: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (0..<count).contains(index) else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    /// Whether the data row numbered `number` (from 1) is this shard's.
+    public func contains(row number: Int) -> Bool { (number - 1) % count == index }
+}
+
+/// A whole caseload: one packet per row of a client list, in `<out>/<id>/`. The project,
+/// directory, ZIP table and templates are loaded once (in the packet renderer); rows are
+/// read one at a time and rendered on all cores, with a bounded number in flight, so memory
+/// stays flat however long the list is. A bad row is reported and skipped; the others are
+/// written. Files are written only when their content changed, mode 0600, in folders 0700.
+public struct PacketBatch: Sendable {
+    public enum Mode: String, Sendable { case write, dryRun = "dry-run", check }
+
+    public struct Options: Sendable {
+        public var out: String
+        public var practice: Practice
+        public var today: Day
+        public var notes: Bool
+        /// At most this many partners for each need; nil lists all.
+        public var partnerLimit: Int?
+        public var shard: Shard?
+        public var mode: Mode
+        /// How many rows render at once.
+        public var concurrency: Int
+
+        public init(out: String, practice: Practice = Practice(), today: Day, notes: Bool = false, partnerLimit: Int? = PartnerSelection.defaultLimit,
+                    shard: Shard? = nil, mode: Mode = .write, concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)) {
+            self.partnerLimit = partnerLimit
+            self.out = out
+            self.practice = practice
+            self.today = today
+            self.notes = notes
+            self.shard = shard
+            self.mode = mode
+            self.concurrency = concurrency
+        }
+    }
+
+    /// What happened to one row; rows are named by number, line and id only.
+    public struct RowReport: Sendable, Encodable {
+        public enum Status: String, Sendable, Encodable {
+            case written, unchanged, failed
+            /// --dry-run and --check: some file would be written.
+            case wouldWrite = "would-write"
+        }
+
+        public let row: Int
+        public let line: Int
+        public let id: String?
+        public let status: Status
+        /// Paths of the files written (or that would be), relative to the output folder.
+        public let changed: [String]
+        public let unchanged: [String]
+        public let errors: [String]
+    }
+
+    public struct Report: Sendable, Encodable {
+        public let out: String
+        public let mode: String
+        public let rows: [RowReport]
+
+        public var failed: Int { rows.filter { $0.status == .failed }.count }
+        public var changedFiles: [String] { rows.flatMap(\.changed) }
+        public var unchangedFiles: Int { rows.reduce(0) { $0 + $1.unchanged.count } }
+        public var diagnostics: [Diagnostic] = []
+
+        enum CodingKeys: String, CodingKey { case out, mode, rows, summary }
+        struct Summary: Encodable {
+            let rows: Int, packets: Int, failed: Int
+            let changedFiles: Int, unchangedFiles: Int
+            enum CodingKeys: String, CodingKey {
+                case rows, packets, failed
+                case changedFiles = "changed_files", unchangedFiles = "unchanged_files"
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(out, forKey: .out)
+            try container.encode(mode, forKey: .mode)
+            try container.encode(rows, forKey: .rows)
+            try container.encode(Summary(
+                rows: rows.count, packets: rows.count - failed, failed: failed,
+                changedFiles: changedFiles.count, unchangedFiles: unchangedFiles), forKey: .summary)
+        }
+    }
+
+    /// Rows done so far, for a progress line.
+    public struct Progress: Sendable {
+        public let done: Int
+        public let failed: Int
+    }
+
+    public let packets: PacketRenderer
+    public let zipTable: ZipTable
+    public let options: Options
+
+    public init(packets: PacketRenderer, zipTable: ZipTable, options: Options) {
+        self.packets = packets
+        self.zipTable = zipTable
+        self.options = options
+    }
+
+    public func run(_ list: ClientList, progress: (@Sendable (Progress) -> Void)? = nil) async -> Report {
+        var reports: [RowReport] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        let taxonomy = packets.renderer.directory.taxonomy
+        if options.mode == .write {
+            do {
+                try AtomicFile.makeFolder(options.out, mode: 0o700)
+            } catch let errors as InputErrors {
+                return Report(out: options.out, mode: options.mode.rawValue, rows: [], diagnostics: errors.diagnostics)
+            } catch {}
+        }
+        func record(_ report: RowReport, _ problems: [Diagnostic]) {
+            reports.append(report)
+            diagnostics += problems
+            progress?(Progress(done: reports.count, failed: reports.filter { $0.status == .failed }.count))
+        }
+        func failure(_ failure: ClientRowFailure) -> (RowReport, [Diagnostic]) {
+            (RowReport(row: failure.number, line: failure.line, id: failure.id, status: .failed, changed: [], unchanged: [],
+                       errors: failure.diagnostics.map(\.description)), failure.diagnostics)
+        }
+
+        await withTaskGroup(of: (RowReport, [Diagnostic]).self) { group in
+            var inFlight = 0
+            while let result = list.next(taxonomy: taxonomy) {
+                let number: Int
+                switch result {
+                case .success(let row): number = row.number
+                case .failure(let rowFailure): number = rowFailure.number
+                }
+                if let shard = options.shard, !shard.contains(row: number) { continue }
+                switch result {
+                case .failure(let rowFailure):
+                    let (report, problems) = failure(rowFailure)
+                    record(report, problems)
+                case .success(let row):
+                    if let first = seen[row.id] {
+                        let problem = Diagnostic(.error, "row \(row.number) (id \"\(row.id)\"): id: row \(first) has the same id; each row needs its own", path: list.displayPath, line: row.line, column: 1)
+                        let (report, problems) = failure(ClientRowFailure(number: row.number, line: row.line, id: row.id, diagnostics: [problem]))
+                        record(report, problems)
+                        continue
+                    }
+                    seen[row.id] = row.number
+                    if inFlight >= options.concurrency, let done = await group.next() {
+                        inFlight -= 1
+                        record(done.0, done.1)
+                    }
+                    let displayPath = list.displayPath
+                    group.addTask { self.packet(for: row, displayPath: displayPath) }
+                    inFlight += 1
+                }
+            }
+            for await done in group { record(done.0, done.1) }
+        }
+        reports.sort { $0.row < $1.row }
+        diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        return Report(out: options.out, mode: options.mode.rawValue, rows: reports, diagnostics: diagnostics)
+    }
+
+    /// Renders and writes one row's packet; any error becomes the row's failure.
+    private func packet(for row: ClientRow, displayPath: String) -> (RowReport, [Diagnostic]) {
+        let location = ClientLocation.resolve(zip: row.client.zip, county: row.county, state: row.state, table: zipTable)
+        let request = PacketRequest(
+            client: row.client, practice: options.practice, location: location, today: options.today, notes: options.notes,
+            partnerLimit: options.partnerLimit)
+        do {
+            let packet = try packets.render(request)
+            let folder = options.out + "/" + row.id
+            var changed: [String] = [], unchanged: [String] = []
+            if options.mode == .write { try AtomicFile.makeFolder(folder, mode: 0o700) }
+            for file in packet.files {
+                let path = folder + "/" + file.name
+                let relative = row.id + "/" + file.name
+                let same = options.mode == .write
+                    ? try AtomicFile.write(file.contents, to: path, mode: 0o600) == .unchanged
+                    : try AtomicFile.holds(file.contents, at: path)
+                if same { unchanged.append(relative) } else { changed.append(relative) }
+            }
+            let status: RowReport.Status = changed.isEmpty ? .unchanged : (options.mode == .write ? .written : .wouldWrite)
+            return (RowReport(row: row.number, line: row.line, id: row.id, status: status, changed: changed, unchanged: unchanged, errors: []), [])
+        } catch {
+            // Errors from rendering name templates and files, never the client; say which row.
+            let problems = ((error as? InputErrors)?.diagnostics ?? [Diagnostic(.error, "\(error)", path: displayPath)]).map { diagnostic in
+                Diagnostic(.error, "row \(row.number) (id \"\(row.id)\"): \(diagnostic.location): \(diagnostic.message)", path: displayPath, line: row.line, column: 1)
+            }
+            return (RowReport(row: row.number, line: row.line, id: row.id, status: .failed, changed: [], unchanged: [], errors: problems.map(\.description)), problems)
+        }
+    }
+}

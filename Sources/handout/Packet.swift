@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import Foundation
+import HandoutKit
+
+struct Packet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One packet for a client's needs (several handouts, one partner listing), or one per row of a client list.",
+        discussion: """
+            For one client: `handout packet --need housing --need benefits --zip 60623` (one handout \
+            per need: the first, by id, whose main topic it is) or `handout packet ID ID …`. Writes \
+            <out>/packet.<lang>.html, .txt and .sms.txt, mode 0600.
+
+            For a caseload: `handout packet --clients FILE --out DIR` (CSV with a header row, or \
+            JSON): columns id, name, language, zip, needs (separated by ";"), and optional \
+            household_size, annual_income, county, state. Writes DIR/<id>/ (folders 0700) for each \
+            row; a row without an id is named row-<n>. A bad row is reported by line and column and \
+            skipped; the others are written. Exit status 1 when any row failed, or with --check \
+            when a file would change.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("Handout ids, in order (default: one per --need).", valueName: "id"))
+    var handoutIDs: [String] = []
+
+    @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var clientOptions: ClientOptions
+    @OptionGroup var person: ClientPersonOptions
+    @OptionGroup var practiceOptions: PracticeOptions
+
+    @Flag(name: .long, help: "Add ruled lines headed \"Notes\" for the printed page.")
+    var notes = false
+
+    @Option(name: .long, help: ArgumentHelp("A client list (CSV or .json): one packet per row.", valueName: "file"))
+    var clients: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write into.", valueName: "dir"))
+    var out = "packets"
+
+    @Option(name: .long, help: ArgumentHelp("With --clients: only rows whose position (from 0) modulo N is K.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(name: .long, help: "With --clients: list what would be written, by id, and write nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "With --clients: write nothing; exit 1 if any file would change.")
+    var check = false
+
+    @Option(name: .long, help: "With --clients: text or json (the report on standard output).")
+    var format = Format.text
+
+    func validate() throws {
+        if clients != nil {
+            if clientOptions.anyGiven || person.clientName != nil || person.lang != "en" || !handoutIDs.isEmpty {
+                throw ValidationError("--clients takes each client's details from the file: leave out the client options and handout ids")
+            }
+            if dryRun && check { throw ValidationError("--dry-run and --check: choose one") }
+            if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 0 <= K < N, like 0/2") }
+        } else {
+            if handoutIDs.isEmpty && clientOptions.need.isEmpty {
+                throw ValidationError("name handouts by id, or give --need (or --clients FILE for a caseload)")
+            }
+            if shard != nil || dryRun || check || format != .text {
+                throw ValidationError("--shard, --dry-run, --check and --format go with --clients")
+            }
+        }
+    }
+
+    func run() async throws {
+        try reportingInputErrors {
+            let project = try projectOptions.loadProject()
+            let directory = try projectOptions.loadDirectory(for: project)
+            if clients == nil {
+                try clientOptions.checkNeeds(directory)
+                let zipTable = try clientOptions.zipTable(project: project)
+                let packets = PacketRenderer(renderer: try HandoutRenderer(project: project, directory: directory, zipTable: zipTable))
+                let packet = try packets.render(PacketRequest(
+                    handoutIDs: handoutIDs, client: clientOptions.client(person), practice: practiceOptions.practice,
+                    location: clientOptions.location(table: zipTable), today: projectOptions.day, notes: notes,
+                    partnerLimit: clientOptions.partnerLimit(project: project)))
+                try AtomicFile.makeFolder(out, mode: 0o700)
+                for file in packet.files {
+                    let path = (out as NSString).appendingPathComponent(file.name)
+                    let outcome = try AtomicFile.write(file.contents, to: path)
+                    print(outcome == .written ? "wrote \(path)" : "unchanged \(path)")
+                }
+            }
+        }
+        if let clients { try await runBatch(clients) }
+    }
+
+    private func runBatch(_ clients: String) async throws {
+        let batch: PacketBatch
+        let list: ClientList
+        do {
+            let project = try projectOptions.loadProject()
+            let directory = try projectOptions.loadDirectory(for: project)
+            let zipTable = try ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
+            let packets = PacketRenderer(renderer: try HandoutRenderer(project: project, directory: directory, zipTable: zipTable))
+            list = try ClientList(path: clients)
+            let mode: PacketBatch.Mode = dryRun ? .dryRun : check ? .check : .write
+            batch = PacketBatch(packets: packets, zipTable: zipTable, options: PacketBatch.Options(
+                out: out, practice: practiceOptions.practice, today: projectOptions.day, notes: notes,
+                partnerLimit: clientOptions.partnerLimit(project: project), shard: shard.flatMap(Shard.init), mode: mode))
+        } catch let errors as InputErrors {
+            DiagnosticPrinter().print(errors.diagnostics)
+            throw ExitCode(1)
+        }
+        let progress = ProgressLine.onTerminal()
+        var showProgress: (@Sendable (PacketBatch.Progress) -> Void)?
+        if let progress { showProgress = { progress.show($0) } }
+        let report = await batch.run(list, progress: showProgress)
+        progress?.finish()
+        DiagnosticPrinter().print(report.diagnostics)
+        let shown = PathDisplay.relative(out)
+        switch format {
+        case .json:
+            print(try JSONOutput.encode(report))
+        case .text:
+            let prefix = dryRun || check ? "would write " : nil
+            if let prefix {
+                for file in report.changedFiles { print(prefix + (shown as NSString).appendingPathComponent(file)) }
+            }
+            let verb = dryRun || check ? "would be written" : "written"
+            let packets = report.rows.count - report.failed
+            print("\(packets) packet\(packets == 1 ? "" : "s"), \(report.failed) row\(report.failed == 1 ? "" : "s") failed: "
+                + "\(report.changedFiles.count) files \(verb), \(report.unchangedFiles) unchanged, in \(shown)")
+        }
+        if report.failed > 0 || !report.diagnostics.isEmpty || (check && !report.changedFiles.isEmpty) { throw ExitCode(1) }
+    }
+}
+
+/// "packets: 120 done, 2 failed" on standard error, rewritten in place; only on a terminal,
+/// so a pipe or a log file gets nothing extra. It names no row and no client.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastDrawn = Date.distantPast
+
+    static func onTerminal() -> ProgressLine? { isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil }
+
+    func show(_ progress: PacketBatch.Progress) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(lastDrawn) > 0.1 else { return }
+        lastDrawn = Date()
+        FileHandle.standardError.write(Data("\rpackets: \(progress.done) done, \(progress.failed) failed".utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
