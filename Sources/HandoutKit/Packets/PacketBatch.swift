@@ -66,6 +66,20 @@ public struct PacketBatch: Sendable {
         public let changed: [String]
         public let unchanged: [String]
         public let errors: [String]
+
+        enum CodingKeys: String, CodingKey { case row, line, id, status, changed, unchanged, errors }
+
+        /// Empty lists are left out, so a row reads as what happened to it.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(row, forKey: .row)
+            try container.encode(line, forKey: .line)
+            try container.encodeIfPresent(id, forKey: .id)
+            try container.encode(status, forKey: .status)
+            for (key, list) in [(CodingKeys.changed, changed), (.unchanged, unchanged), (.errors, errors)] where !list.isEmpty {
+                try container.encode(list, forKey: key)
+            }
+        }
     }
 
     public struct Report: Sendable, Encodable {
