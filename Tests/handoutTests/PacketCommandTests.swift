@@ -76,7 +76,7 @@ import Testing
         #expect(!html.contains("Some programs were left out"))
         #expect(!html.contains("class=\"notes\""))
         // No --need: the handouts' main topics are the needs.
-        #expect(try read(out + "/packet.en.sms.txt") == "Your rights and where to get help: Repairs at home; If you get an eviction notice. Housing: English Only Clinic 312-555-0160.")
+        #expect(try read(out + "/packet.en.sms.txt") == "Your rights and where to get help: Repairs at home; If you get an eviction notice. Housing: Westside Tenant Law 773-555-0110.")
     }
 
     @Test func theSMSSummaryShortensItselfToFitTwoSegments() throws {
@@ -271,37 +271,40 @@ import Testing
     // MARK: Eligibility in `list partners`
 
     @Test func listPartnersShowsWhoWasLeftOutForIncome() throws {
-        let result = try handout(["list", "partners", "--project", Self.project, "--today", "2026-11-29", "--need", "benefits",
-                                  "--zip", "60623", "--household-size", "3", "--annual-income", "45000"])
+        let arguments = ["list", "partners", "--project", Self.project, "--today", "2026-11-29", "--need", "benefits",
+                         "--zip", "60623", "--household-size", "3", "--annual-income", "45000"]
+        let result = try handout(arguments)
         #expect(result.status == 0)
         #expect(result.stdout == """
-            ID              NAME                   AREA      LANGUAGE  CATEGORIES
-            statewide-line  Illinois Housing Line  state IL  -         benefits
-            1 of 9 partners
-
-            Left out because of income limits (the household is at 165% of the poverty guidelines):
-            ID             NAME                INCOME LIMIT
-            benefits-help  Benefits Help Desk  150% of poverty
+            RANK  ID              NAME                        DISTANCE  AREA      LANGUAGE  VERIFIED    RESULT
+            1     statewide-line  Illinois Housing Line       remote    state IL  -         2026-10-01  kept
+            -     benefits-help   Benefits Help Desk          -         -         -         2026-10-01  dropped: income (limit 150% of poverty, household at 164.7%)
+            -     alaska-aid      Northern Example Legal Aid  -         -         -         2026-10-01  dropped: area (serves AK)
+            1 kept, 2 dropped, 6 offer none of the needs (at most 3 for each need); household income at 164.7% of the poverty guidelines; 9 partners in all
 
             """)
-        let json = try handout(["list", "partners", "--project", Self.project, "--today", "2026-11-29", "--need", "benefits",
-                                "--zip", "60623", "--household-size", "3", "--annual-income", "45000", "--format", "json"])
-        #expect(json.stdout.contains("\"left_out\" : {\n      \"by\" : \"income-limit\",\n      \"household_percent\" : 164.7,\n      \"limit_percent\" : 150\n    }"))
+        let json = try handout(arguments + ["--format", "json"])
+        #expect(json.stdout.contains("""
+            "result" : {
+                  "detail" : "limit 150% of poverty, household at 164.7%",
+                  "kept" : false,
+                  "reason" : "income"
+                }
+            """))
     }
 
     @Test func alaskaAndHawaiiUseTheirOwnTables() throws {
-        func offered(_ zip: String, income: String) throws -> String {
+        func listing(_ zip: String, income: String) throws -> String {
             try handout(["list", "partners", "--project", Self.project, "--today", "2026-11-29", "--need", "housing",
                          "--zip", zip, "--household-size", "2", "--annual-income", income]).stdout
         }
         // 33,000 for 2 persons: 122% of Alaska's 27,050, within the 125% limit (it would be
-        // 152% of the contiguous 21,640); 34,000 is 126%.
-        #expect(try offered("99501", income: "33000").contains("\nalaska-aid "))
-        #expect(try !offered("99501", income: "33000").contains("Left out"))
-        #expect(try offered("99501", income: "34000").contains("Left out because of income limits (the household is at 126% of the poverty guidelines):\nID          NAME                        INCOME LIMIT\nalaska-aid  Northern Example Legal Aid  125% of poverty\n"))
-        // Hawaii: 24,890 for 2 persons; 31,000 is 125%, 31,200 is 125.4%.
-        #expect(try offered("96813", income: "31000").contains("\nhawaii-aid "))
-        #expect(try !offered("96813", income: "31000").contains("Left out"))
-        #expect(try offered("96813", income: "31200").contains("hawaii-aid  Island Example Legal Aid  125% of poverty"))
+        // 152.5% of the contiguous 21,640); 34,000 is 125.7%.
+        #expect(try listing("99501", income: "33000").contains("\n1     alaska-aid        Northern Example Legal Aid  in your area  state AK  -         2026-10-01  kept\n"))
+        #expect(try listing("99501", income: "34000").contains("\n-     alaska-aid        Northern Example Legal Aid  -         -       -         2026-10-01  dropped: income (limit 125% of poverty, household at 125.7%)\n"))
+        // Hawaii: 24,890 for 2 persons; 31,000 is 124.5%, 31,200 is 125.4%.
+        #expect(try listing("96813", income: "31000").contains("\n1     hawaii-aid        Island Example Legal Aid    in your area  state HI  -         2026-10-01  kept\n"))
+        #expect(try listing("96813", income: "31200").contains("dropped: income (limit 125% of poverty, household at 125.4%)\n"))
+        #expect(try listing("96813", income: "31200").contains("household income at 125.4% of the poverty guidelines"))
     }
 }

@@ -43,6 +43,9 @@ public enum IncomeEligibility {
         return incomePercent > limit
     }
 
-    /// 187.4 → "187": the percent as listings print it.
-    public static func display(_ percent: Double) -> String { String(Int(percent.rounded())) }
+    /// 187.44 → "187.4", 200 → "200": one decimal, so 125.4 never reads as a limit of 125.
+    public static func display(_ percent: Double) -> String {
+        let tenths = (percent * 10).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : String(format: "%.1f", tenths)
+    }
 }

@@ -79,24 +79,29 @@ import Testing
             {"partners": [
               {"id": "limit-200", "name": "Two Hundred", "categories": ["housing"], "email": "a@example.org",
                "service_area": {"states": ["IL"]}, "eligibility": {"max_income_fpl_percent": 200}},
-              {"id": "limit-125", "name": "One Twenty-Five", "categories": ["housing"], "email": "a@example.org",
+              {"id": "limit-125", "name": "A Hundred Twenty-Five", "categories": ["housing"], "email": "a@example.org",
                "service_area": {"states": ["IL"]}, "eligibility": {"max_income_fpl_percent": 125}},
               {"id": "no-limit", "name": "No Limit", "categories": ["housing"], "email": "a@example.org",
                "service_area": {"states": ["IL"]}}
             ]}
             """, path: "dir.json")
         let query = PartnerQuery(categories: ["housing"], location: ClientLocation(state: "IL"))
-        func offer(_ income: Double?) -> PartnerOffer {
-            PartnerOffer.make(directory, query: query, household: income.map { Household(size: 4, annualIncome: $0) }, guidelines: guidelines, today: day)
+        func offer(_ income: Double?, limit: Int? = nil) -> PartnerOffer {
+            var query = query
+            query.limit = limit
+            return PartnerOffer.make(directory, query: query, household: income.map { Household(size: 4, annualIncome: $0) }, guidelines: guidelines, today: day)
         }
         // 150% of 33,000: above 125, within 200.
         let middle = offer(49_500)
         #expect(middle.offered.map(\.partner.id) == ["no-limit", "limit-200"])
-        #expect(middle.leftOutByIncome.map(\.partner.id) == ["limit-125"])
+        // The per-need cap counts only the partners the household can use.
+        #expect(offer(nil, limit: 1).offered.map(\.partner.id) == ["limit-125"])
+        #expect(offer(49_500, limit: 1).offered.map(\.partner.id) == ["no-limit"])
+        #expect(middle.leftOutByIncome.map(\.id) == ["limit-125"])
         #expect(middle.incomePercent == 150)
         // Exactly at a limit is within it.
-        #expect(offer(66_000).leftOutByIncome.map(\.partner.id) == ["limit-125"])
-        #expect(offer(66_001).leftOutByIncome.map(\.partner.id) == ["limit-125", "limit-200"])
+        #expect(offer(66_000).leftOutByIncome.map(\.id) == ["limit-125"])
+        #expect(offer(66_001).leftOutByIncome.map(\.id) == ["limit-125", "limit-200"])
         // No household given: nobody is left out.
         #expect(offer(nil).leftOutByIncome.isEmpty && offer(nil).offered.count == 3)
     }
