@@ -84,11 +84,11 @@ struct Packet: AsyncParsableCommand {
                     handoutIDs: handoutIDs, client: clientOptions.client(person), practice: practiceOptions.practice,
                     location: clientOptions.location(table: zipTable), today: projectOptions.day, notes: notes,
                     partnerLimit: clientOptions.partnerLimit(project: project)))
-                try AtomicFile.makeFolder(out, mode: 0o700)
+                let writer = OutputWriter(folder: out, mode: 0o600, folderMode: 0o700, scope: .addFiles)
+                let output = try writer.write(packet.files.map { OutputFile(path: $0.name, contents: $0.contents) })
                 for file in packet.files {
                     let path = (out as NSString).appendingPathComponent(file.name)
-                    let outcome = try AtomicFile.write(file.contents, to: path)
-                    print(outcome == .written ? "wrote \(path)" : "unchanged \(path)")
+                    print(output.written.contains(file.name) ? "wrote \(path)" : "unchanged \(path)")
                 }
             }
         }
@@ -123,16 +123,19 @@ struct Packet: AsyncParsableCommand {
         case .json:
             print(try JSONOutput.encode(report))
         case .text:
-            let prefix = dryRun || check ? "would write " : nil
-            if let prefix {
-                for file in report.changedFiles { print(prefix + (shown as NSString).appendingPathComponent(file)) }
+            let wouldBe = dryRun || check
+            if wouldBe {
+                for file in report.changedFiles { print("would write " + (shown as NSString).appendingPathComponent(file)) }
+                for file in report.removedFiles { print("would remove " + (shown as NSString).appendingPathComponent(file)) }
             }
-            let verb = dryRun || check ? "would be written" : "written"
             let packets = report.rows.count - report.failed
-            print("\(packets) packet\(packets == 1 ? "" : "s"), \(report.failed) row\(report.failed == 1 ? "" : "s") failed: "
-                + "\(report.changedFiles.count) files \(verb), \(report.unchangedFiles) unchanged, in \(shown)")
+            var summary = "\(packets) packet\(packets == 1 ? "" : "s"), \(report.failed) row\(report.failed == 1 ? "" : "s") failed: "
+                + "\(report.changedFiles.count) files \(wouldBe ? "would be written" : "written"), \(report.unchangedFiles) unchanged"
+            if !report.removedFiles.isEmpty { summary += ", \(report.removedFiles.count) \(wouldBe ? "would be removed" : "removed")" }
+            print(summary + ", in \(shown)")
         }
-        if report.failed > 0 || !report.diagnostics.isEmpty || (check && !report.changedFiles.isEmpty) { throw ExitCode(1) }
+        let changed = !report.changedFiles.isEmpty || !report.removedFiles.isEmpty
+        if report.failed > 0 || report.diagnostics.contains(where: { $0.level == .error }) || (check && changed) { throw ExitCode(1) }
     }
 }
 

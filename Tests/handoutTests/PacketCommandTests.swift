@@ -124,9 +124,10 @@ import Testing
         #expect(result.stdout == "2 packets, 1 row failed: 6 files written, 0 unchanged, in \(out)\n")
         #expect(result.stderr == "\(Self.clients):3:1: error: row 2: id: must be lowercase letters, digits and hyphens, starting with a letter or digit (like client-12)\n")
         #expect(try mode(out) == 0o700)
+        // Each client's folder has the write step's manifest of what it wrote there.
         #expect(try tree(out) == [
-            "ana-1 700", "ana-1/packet.es.html 600", "ana-1/packet.es.sms.txt 600", "ana-1/packet.es.txt 600",
-            "row-3 700", "row-3/packet.en.html 600", "row-3/packet.en.sms.txt 600", "row-3/packet.en.txt 600",
+            "ana-1 700", "ana-1/.handout-manifest.json 600", "ana-1/packet.es.html 600", "ana-1/packet.es.sms.txt 600", "ana-1/packet.es.txt 600",
+            "row-3 700", "row-3/.handout-manifest.json 600", "row-3/packet.en.html 600", "row-3/packet.en.sms.txt 600", "row-3/packet.en.txt 600",
         ])
         // The packet is the client's: their name is inside it, and nowhere else.
         #expect(try read(out + "/ana-1/packet.es.txt").contains("Preparado para Ruiz, Ana"))
@@ -158,7 +159,7 @@ import Testing
         #expect(rows[0]["changed"] as? [String] == ["ana-1/packet.es.html", "ana-1/packet.es.txt", "ana-1/packet.es.sms.txt"])
         #expect(rows[1]["errors"] as? [String] == ["\(Self.clients):3:1: error: row 2: id: must be lowercase letters, digits and hyphens, starting with a letter or digit (like client-12)"])
         let summary = try #require(report["summary"] as? [String: Int])
-        #expect(summary == ["rows": 3, "packets": 2, "failed": 1, "changed_files": 6, "unchanged_files": 0])
+        #expect(summary == ["rows": 3, "packets": 2, "failed": 1, "changed_files": 6, "unchanged_files": 0, "removed_files": 0])
         for secret in ["Ruiz", "Zelda", "Lee", "60623", "45000"] { #expect(!result.stdout.contains(secret)) }
         // A dry run writes nothing at all.
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
@@ -194,6 +195,23 @@ import Testing
         let later = try handout(["packet", "--project", Self.project, "--today", "2026-11-30", "--clients", list, "--out", out, "--check"])
         #expect(later.status == 1)
         #expect(later.stdout.hasSuffix("3 packets, 0 rows failed: 6 files would be written, 3 unchanged, in \(out)\n"))
+    }
+
+    @Test func aClientWhoNowReadsAnotherLanguageLosesTheOldPacketOnly() throws {
+        let folder = try temporaryFolder()
+        let list = folder + "/clients.csv"
+        try "id,name,language,zip,needs\nc-1,A,es,60623,housing\n".write(toFile: list, atomically: true, encoding: .utf8)
+        #expect(try packet(["--clients", list, "--out", folder + "/out"]).status == 0)
+        try "my own notes".write(toFile: folder + "/out/c-1/notes.txt", atomically: true, encoding: .utf8)
+        try "id,name,language,zip,needs\nc-1,A,en,60623,housing\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let dry = try packet(["--clients", list, "--out", folder + "/out", "--dry-run"])
+        #expect(dry.stdout.contains("would remove \(folder)/out/c-1/packet.es.html\n"))
+        #expect(dry.stdout.hasSuffix("1 packet, 0 rows failed: 3 files would be written, 0 unchanged, 3 would be removed, in \(folder)/out\n"))
+        let result = try packet(["--clients", list, "--out", folder + "/out"])
+        #expect(result.stdout == "1 packet, 0 rows failed: 3 files written, 0 unchanged, 3 removed, in \(folder)/out\n")
+        // The file the tool did not write stays.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/c-1").sorted()
+            == [".handout-manifest.json", "notes.txt", "packet.en.html", "packet.en.sms.txt", "packet.en.txt"])
     }
 
     @Test func twoShardsMakeTheWholeBatch() throws {

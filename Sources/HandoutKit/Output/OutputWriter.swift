@@ -34,15 +34,18 @@ public struct OutputWriter: Sendable {
 
     public let folder: String
     public let mode: mode_t
+    /// The mode of the folders it creates (0700 for a client's packets); nil leaves it to the umask.
+    public let folderMode: mode_t?
     public let scope: Scope
     public let dryRun: Bool
 
     /// The manifest's name inside the output folder.
     public static let manifestName = ".handout-manifest.json"
 
-    public init(folder: String, mode: mode_t = 0o600, scope: Scope, dryRun: Bool = false) {
+    public init(folder: String, mode: mode_t = 0o600, folderMode: mode_t? = nil, scope: Scope, dryRun: Bool = false) {
         self.folder = folder
         self.mode = mode
+        self.folderMode = folderMode
         self.scope = scope
         self.dryRun = dryRun
     }
@@ -78,7 +81,7 @@ public struct OutputWriter: Sendable {
         }
         var manifest = (previous ?? [:]).merging(Dictionary(files.map { ($0.path, Self.hash($0.contents)) }, uniquingKeysWith: { $1 })) { $1 }
         if !dryRun {
-            try AtomicFile.makeFolder(folder)
+            try AtomicFile.makeFolder(folder, mode: folderMode)
             // Recorded before writing, so a build killed half-way still knows what it wrote.
             if scope == .wholeFolder && manifest != previous { try writeManifest(manifest) }
             // A run killed mid-write leaves a hidden temporary file; this run clears it away.
@@ -94,7 +97,7 @@ public struct OutputWriter: Sendable {
                 if fileDiffers(at: file.path, from: file.contents) || !hasMode(target) { report.written.append(file.path) } else { report.unchanged.append(file.path) }
                 continue
             }
-            try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent)
+            try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent, mode: folderMode)
             // AtomicFile rewrites a file whose bytes or mode differ, and only such a file.
             switch try AtomicFile.write(file.contents, to: target, mode: mode) {
             case .written: report.written.append(file.path)

@@ -65,9 +65,22 @@ public struct PacketBatch: Sendable {
         /// Paths of the files written (or that would be), relative to the output folder.
         public let changed: [String]
         public let unchanged: [String]
+        /// Packets this row's folder held from an earlier run that no longer belong (another language).
+        public let removed: [String]
         public let errors: [String]
 
-        enum CodingKeys: String, CodingKey { case row, line, id, status, changed, unchanged, errors }
+        init(row: Int, line: Int, id: String?, status: Status, changed: [String] = [], unchanged: [String] = [], removed: [String] = [], errors: [String] = []) {
+            self.row = row
+            self.line = line
+            self.id = id
+            self.status = status
+            self.changed = changed
+            self.unchanged = unchanged
+            self.removed = removed
+            self.errors = errors
+        }
+
+        enum CodingKeys: String, CodingKey { case row, line, id, status, changed, unchanged, removed, errors }
 
         /// Empty lists are left out, so a row reads as what happened to it.
         public func encode(to encoder: Encoder) throws {
@@ -76,7 +89,7 @@ public struct PacketBatch: Sendable {
             try container.encode(line, forKey: .line)
             try container.encodeIfPresent(id, forKey: .id)
             try container.encode(status, forKey: .status)
-            for (key, list) in [(CodingKeys.changed, changed), (.unchanged, unchanged), (.errors, errors)] where !list.isEmpty {
+            for (key, list) in [(CodingKeys.changed, changed), (.unchanged, unchanged), (.removed, removed), (.errors, errors)] where !list.isEmpty {
                 try container.encode(list, forKey: key)
             }
         }
@@ -89,16 +102,17 @@ public struct PacketBatch: Sendable {
 
         public var failed: Int { rows.filter { $0.status == .failed }.count }
         public var changedFiles: [String] { rows.flatMap(\.changed) }
+        public var removedFiles: [String] { rows.flatMap(\.removed) }
         public var unchangedFiles: Int { rows.reduce(0) { $0 + $1.unchanged.count } }
         public var diagnostics: [Diagnostic] = []
 
         enum CodingKeys: String, CodingKey { case out, mode, rows, summary }
         struct Summary: Encodable {
             let rows: Int, packets: Int, failed: Int
-            let changedFiles: Int, unchangedFiles: Int
+            let changedFiles: Int, unchangedFiles: Int, removedFiles: Int
             enum CodingKeys: String, CodingKey {
                 case rows, packets, failed
-                case changedFiles = "changed_files", unchangedFiles = "unchanged_files"
+                case changedFiles = "changed_files", unchangedFiles = "unchanged_files", removedFiles = "removed_files"
             }
         }
 
@@ -109,7 +123,7 @@ public struct PacketBatch: Sendable {
             try container.encode(rows, forKey: .rows)
             try container.encode(Summary(
                 rows: rows.count, packets: rows.count - failed, failed: failed,
-                changedFiles: changedFiles.count, unchangedFiles: unchangedFiles), forKey: .summary)
+                changedFiles: changedFiles.count, unchangedFiles: unchangedFiles, removedFiles: removedFiles.count), forKey: .summary)
         }
     }
 
@@ -147,8 +161,8 @@ public struct PacketBatch: Sendable {
             progress?(Progress(done: reports.count, failed: reports.filter { $0.status == .failed }.count))
         }
         func failure(_ failure: ClientRowFailure) -> (RowReport, [Diagnostic]) {
-            (RowReport(row: failure.number, line: failure.line, id: failure.id, status: .failed, changed: [], unchanged: [],
-                       errors: failure.diagnostics.map(\.description)), failure.diagnostics)
+            (RowReport(row: failure.number, line: failure.line, id: failure.id, status: .failed, errors: failure.diagnostics.map(\.description)),
+             failure.diagnostics)
         }
 
         await withTaskGroup(of: (RowReport, [Diagnostic]).self) { group in
@@ -196,25 +210,22 @@ public struct PacketBatch: Sendable {
             partnerLimit: options.partnerLimit)
         do {
             let packet = try packets.render(request)
-            let folder = options.out + "/" + row.id
-            var changed: [String] = [], unchanged: [String] = []
-            if options.mode == .write { try AtomicFile.makeFolder(folder, mode: 0o700) }
-            for file in packet.files {
-                let path = folder + "/" + file.name
-                let relative = row.id + "/" + file.name
-                let same = options.mode == .write
-                    ? try AtomicFile.write(file.contents, to: path, mode: 0o600) == .unchanged
-                    : try AtomicFile.holds(file.contents, at: path)
-                if same { unchanged.append(relative) } else { changed.append(relative) }
-            }
-            let status: RowReport.Status = changed.isEmpty ? .unchanged : (options.mode == .write ? .written : .wouldWrite)
-            return (RowReport(row: row.number, line: row.line, id: row.id, status: status, changed: changed, unchanged: unchanged, errors: []), [])
+            // The row's folder is the tool's: a manifest there lets a rerun remove the packet
+            // of a language the client no longer reads, and nothing else.
+            let writer = OutputWriter(
+                folder: options.out + "/" + row.id, mode: 0o600, folderMode: 0o700, scope: .wholeFolder, dryRun: options.mode != .write)
+            let output = try writer.write(packet.files.map { OutputFile(path: $0.name, contents: $0.contents) })
+            func relative(_ paths: [String]) -> [String] { paths.map { row.id + "/" + $0 } }
+            let status: RowReport.Status = !output.changed ? .unchanged : (options.mode == .write ? .written : .wouldWrite)
+            return (RowReport(
+                row: row.number, line: row.line, id: row.id, status: status, changed: relative(output.written),
+                unchanged: relative(output.unchanged), removed: relative(output.removed), errors: []), output.warnings)
         } catch {
             // Errors from rendering name templates and files, never the client; say which row.
             let problems = ((error as? InputErrors)?.diagnostics ?? [Diagnostic(.error, "\(error)", path: displayPath)]).map { diagnostic in
                 Diagnostic(.error, "row \(row.number) (id \"\(row.id)\"): \(diagnostic.location): \(diagnostic.message)", path: displayPath, line: row.line, column: 1)
             }
-            return (RowReport(row: row.number, line: row.line, id: row.id, status: .failed, changed: [], unchanged: [], errors: problems.map(\.description)), problems)
+            return (RowReport(row: row.number, line: row.line, id: row.id, status: .failed, errors: problems.map(\.description)), problems)
         }
     }
 }
