@@ -115,7 +115,7 @@ public struct PacketRenderer: Sendable {
             let handoutRequest = RenderRequest(
                 templateID: id, client: request.client, practice: request.practice, location: request.location,
                 today: request.today, partnerLimit: request.partnerLimit)
-            sections.append(renderer.fill(template, request: handoutRequest, partials: renderer.layout.packetPartials))
+            sections.append(try renderer.fill(template, request: handoutRequest, partials: renderer.layout.packetPartials))
         }
         var topics: [String] = []
         for topic in sections.flatMap(\.template.frontMatter.topics) + request.client.needs where !topics.contains(topic) {
@@ -154,7 +154,7 @@ public struct PacketRenderer: Sendable {
         if let note = section.fallbackNote, let titleEnd = markdown.range(of: "\n\n") {
             markdown.insert(contentsOf: MarkdownEscaping.escape(note) + "\n\n", at: titleEnd.upperBound)
         }
-        let facts = renderer.factsLines(section.template.frontMatter, published: false, matches: [], strings: section.strings)
+        let facts = renderer.factsLines(section.template.frontMatter, factsChecked: section.factsChecked, published: false, matches: [], strings: section.strings)
         return markdown + facts.map { "\n\n" + $0 }.joined() + "\n"
     }
 
@@ -163,7 +163,7 @@ public struct PacketRenderer: Sendable {
     private func listingMarkdown(_ offer: PartnerOffer, topics: [String], request: PacketRequest, strings: Strings) -> String {
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: topics, matches: offer.offered,
-            directory: renderer.directory, today: request.today, strings: strings)
+            directory: renderer.directory, today: request.today, strings: strings, state: request.location?.state)
         var listing = renderer.layout.listing(context)
         if !offer.leftOutByIncome.isEmpty {
             let note = MarkdownEscaping.escape(strings["income_left_out"]) + "\n\n"
@@ -193,6 +193,8 @@ public struct PacketRenderer: Sendable {
         }
         content += MarkdownDocument(markdown: listing).html + MarkdownDocument(markdown: footer).html
         var page = ["lang": strings.language, "title": strings["packet_title"]]
+        // The packet's facts are as old as its oldest section's.
+        page["facts_checked"] = sections.compactMap(\.factsChecked).min()?.description
         // The layout draws the ruled lines under this heading.
         if request.notes { page["notes_title"] = strings["notes"] }
         return renderer.layout.render(page, content: content)
