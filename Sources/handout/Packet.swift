@@ -26,7 +26,7 @@ struct Packet: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: ArgumentHelp("Handout ids, in order (default: one per --need).", valueName: "id"))
+    @Argument(help: ArgumentHelp("Handout ids, in order (default: one per --need).", valueName: "id"), completion: Completions.templateIDs)
     var handoutIDs: [String] = []
 
     @OptionGroup var projectOptions: ProjectOptions
@@ -37,10 +37,10 @@ struct Packet: AsyncParsableCommand {
     @Flag(name: .long, help: "Add ruled lines headed \"Notes\" for the printed page.")
     var notes = false
 
-    @Option(name: .long, help: ArgumentHelp("A client list (CSV or .json): one packet per row.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A client list (CSV or .json): one packet per row.", valueName: "file"), completion: .file())
     var clients: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write into.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder to write into.", valueName: "dir"), completion: .directory)
     var out = "packets"
 
     @Option(name: .long, help: ArgumentHelp("With --clients: only rows whose position (from 0) modulo N is K.", valueName: "K/N"))
