@@ -16,6 +16,6 @@ struct Handout: AsyncParsableCommand {
             Nothing about a client is written to a file name, a log line or an error message.
             """,
         version: "\(version) (library reviewed \(BundledFiles.reviewed ?? "never"))",
-        subcommands: [Init.self, Render.self, Packet.self, List.self, Check.self, Build.self]
+        subcommands: [Init.self, Render.self, Packet.self, List.self, Check.self, Build.self, DirectoryCommand.self]
     )
 }

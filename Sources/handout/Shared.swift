@@ -7,8 +7,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Project folder with a handout.yml (default: the current folder if it has one, else the bundled library).", valueName: "dir"), completion: .directory)
     var project: String?
 
-    @Option(name: .long, help: ArgumentHelp("Partner directory, overriding the project's.", valueName: "file"), completion: .file())
+    @Option(name: .long, help: ArgumentHelp("Partner directory (handout's JSON or Open Referral HSDS 3.0), overriding the project's.", valueName: "file"), completion: .file())
     var directory: String?
+
+    @Option(name: .long, help: ArgumentHelp("YAML file mapping HSDS taxonomy codes or terms to categories, overriding the project's taxonomy_map.", valueName: "file"), completion: .file())
+    var taxonomyMap: String?
 
     @Option(name: .long, help: ArgumentHelp("Take this date as today (YYYY-MM-DD), for reproducible output.", valueName: "date"))
     var today: String?
@@ -27,11 +30,15 @@ struct ProjectOptions: ParsableArguments {
         }
         var loaded = try Project.load(folder: folder ?? project ?? FileManager.default.currentDirectoryPath, bundledRoot: root)
         if let directory { loaded.directoryPath = directory }
+        if let taxonomyMap { loaded.taxonomyMapPath = taxonomyMap }
         return loaded
     }
 
+    /// The project's directory; what an HSDS import left out is printed as warnings.
     func loadDirectory(for project: Project) throws -> Directory {
-        try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath), maximumBytes: project.maxDirectoryBytes)
+        let directory = try DirectoryLoader.load(for: project)
+        DiagnosticPrinter().print(directory.warnings.filter { $0.level >= .warning })
+        return directory
     }
 }
 

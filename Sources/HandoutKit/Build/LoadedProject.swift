@@ -17,7 +17,7 @@ public struct LoadedProject: Sendable {
     public let facts: FactBook?
     let layout: Layout?
     /// What reading found, as `handout check` findings (template-invalid, front-matter-key,
-    /// directory-invalid), every file's problems together.
+    /// directory-invalid, directory-import), every file's problems together.
     public let findings: [Diagnostic]
 
     public static func load(_ project: Project) -> LoadedProject {
@@ -37,7 +37,9 @@ public struct LoadedProject: Sendable {
         }
         var directory: Directory?
         do {
-            directory = try DirectoryLoader.load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath), maximumBytes: project.maxDirectoryBytes)
+            let loaded = try DirectoryLoader.load(for: project)
+            log.add(loaded.warnings, as: "directory-import")
+            directory = loaded
         } catch let errors as InputErrors {
             log.add(errors.diagnostics, as: "directory-invalid")
         } catch {}

@@ -10,6 +10,7 @@ public struct CheckRule: Sendable, Equatable {
         // Inputs that cannot be used at all.
         CheckRule(id: "project-config", level: .error, summary: "handout.yml cannot be read or has an unknown key"),
         CheckRule(id: "directory-invalid", level: .error, summary: "the partner directory is malformed or fails validation"),
+        CheckRule(id: "directory-import", level: .warning, summary: "an HSDS field left out or read with a guess on import"),
         CheckRule(id: "template-invalid", level: .error, summary: "a template's front matter or Mustache cannot be parsed"),
         CheckRule(id: "template-unsafe-tag", level: .error, summary: "a template or layout tag that could switch escaping off: {{{, {{&, {{% or {{="),
         CheckRule(id: "front-matter-key", level: .warning, summary: "a front-matter key handout does not know"),

@@ -1,18 +1,33 @@
 import Foundation
 
-/// Reads a directory file in handout's JSON format and validates it, reporting every
-/// problem with its line and column, the partner id and the field path.
+/// Reads a directory file, in handout's JSON format or as Open Referral HSDS 3.0 (told
+/// apart by shape, see `HSDSImport`), and validates it, reporting every problem with its
+/// line and column, the partner id and the field path. Both become the same `Partner` values.
 public enum DirectoryLoader {
+    /// The project's directory, with its taxonomy mapping for HSDS terms and its size limit:
+    /// what every command loads.
+    public static func load(for project: Project) throws -> Directory {
+        var map = TaxonomyMap.common
+        if let mapPath = project.taxonomyMapPath {
+            map = try TaxonomyMap.load(path: mapPath, displayPath: PathDisplay.relative(mapPath))
+        }
+        return try load(path: project.directoryPath, displayPath: PathDisplay.relative(project.directoryPath),
+            maximumBytes: project.maxDirectoryBytes, taxonomyMap: map)
+    }
+
     /// `maximumBytes`: a larger file is refused before it is read (handout.yml's
     /// `max_directory_mb`, 50 MB by default).
-    public static func load(path: String, displayPath: String? = nil, maximumBytes: Int = InputFile.defaultMaximumBytes) throws -> Directory {
+    public static func load(
+        path: String, displayPath: String? = nil, maximumBytes: Int = InputFile.defaultMaximumBytes, taxonomyMap: TaxonomyMap = .common
+    ) throws -> Directory {
         let shown = displayPath ?? path
         let text = try InputFile.read(path, displayPath: shown, what: "the partner directory", maximumBytes: maximumBytes,
             limitAdvice: "split it, or raise max_directory_mb in handout.yml")
-        return try parse(text, path: shown)
+        return try parse(text, path: shown, taxonomyMap: taxonomyMap)
     }
 
-    public static func parse(_ text: String, path: String) throws -> Directory {
+    /// Warnings (what HSDS import left out) come back in `Directory.warnings`; errors are thrown.
+    public static func parse(_ text: String, path: String, taxonomyMap: TaxonomyMap = .common) throws -> Directory {
         let root: JSONNode
         do {
             root = try JSONParser.parse(text)
@@ -20,9 +35,15 @@ public enum DirectoryLoader {
             throw InputErrors([Diagnostic(.error, "malformed JSON: \(error.message)", path: path, line: error.line, column: error.column)])
         }
         let log = DiagnosticLog(path: path)
-        let directory = decodeDirectory(root, path: path, log: log)
+        guard let shape = HSDSImport.shape(of: root) else {
+            let directory = decodeDirectory(root, path: path, log: log)
+            try log.throwIfErrors()
+            return directory
+        }
+        var reader = HSDSImport(log: log, map: taxonomyMap)
+        reader.read(root, shape: shape)
         try log.throwIfErrors()
-        return directory
+        return Directory(path: path, format: .hsds, regionName: nil, taxonomy: reader.taxonomy, partners: reader.partners, warnings: log.sorted)
     }
 
     static let partnerFields = [
@@ -103,10 +124,7 @@ public enum DirectoryLoader {
         }
         let website = reader.url("website")
         let intakeURL = reader.url("intake_url")
-        let email = reader.string("email")
-        if let email, email.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) == nil {
-            reader.fail("email", "\"\(email)\" is not an email address")
-        }
+        let email = reader.email("email")
         let address = reader.object("address").map { fields in
             defer { fields.finish(known: ["street", "city", "state", "zip", "latitude", "longitude"]) }
             return Partner.Address(

@@ -4,6 +4,9 @@ import Foundation
 /// missing required fields and unknown keys, each at the position of the value (or of the
 /// object when the field is missing). Messages name the owner and the field path:
 /// `partner "x": phones[0].number: …`.
+///
+/// A lenient reader (for HSDS, whose real data is messy) reports the same problems as
+/// warnings, the value left out, and reads numbers written as strings and the reverse.
 struct FieldReader {
     let node: JSONNode
     /// Who owns the fields: `partner "x"`, `region`.
@@ -11,32 +14,38 @@ struct FieldReader {
     /// Where this object sits inside its owner: "" for the owner itself, `phones[0]`.
     let path: String
     let log: DiagnosticLog
+    let lenient: Bool
 
-    init(_ node: JSONNode, owner: String, path: String = "", log: DiagnosticLog) {
+    init(_ node: JSONNode, owner: String, path: String = "", log: DiagnosticLog, lenient: Bool = false) {
         self.node = node
         self.owner = owner
         self.path = path
         self.log = log
+        self.lenient = lenient
     }
 
     /// A reader for an object nested in this one.
     func nested(_ child: JSONNode, field: String) -> FieldReader {
-        FieldReader(child, owner: owner, path: fieldPath(field), log: log)
+        FieldReader(child, owner: owner, path: fieldPath(field), log: log, lenient: lenient)
     }
 
     private func fieldPath(_ field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
 
+    /// Errors, or for a lenient reader warnings about what is left out.
+    private func report(_ message: String, at: JSONNode) {
+        log.add(lenient ? .warning : .error, message + (lenient ? " (left out)" : ""), line: at.line, column: at.column)
+    }
+
     /// Reports a problem with `field`, at `position` or else at the field's value.
     func fail(_ field: String, _ message: String, at position: JSONNode? = nil) {
-        let at = position ?? value(field) ?? node
-        log.add(.error, "\(owner): \(fieldPath(field)): \(message)", line: at.line, column: at.column)
+        report("\(owner): \(fieldPath(field)): \(message)", at: position ?? value(field) ?? node)
     }
 
     /// False (after reporting it) when the node is not an object.
     func expectObject() -> Bool {
         if case .object = node.value { return true }
         let subject = path.isEmpty ? owner : "\(owner): \(path)"
-        log.add(.error, "\(subject): expected an object, found \(node.typeDescription)", line: node.line, column: node.column)
+        report("\(subject): expected an object, found \(node.typeDescription)", at: node)
         return false
     }
 
@@ -56,6 +65,7 @@ struct FieldReader {
 
     func string(_ field: String, required: Bool = false) -> String? {
         guard let found = value(field, required: required) else { return nil }
+        if lenient, case .number(let number) = found.value { return HandoutContext.number(number) }
         guard case .string(let text) = found.value else {
             wrongType(field, expected: "a string", found: found)
             return nil
@@ -90,6 +100,9 @@ struct FieldReader {
 
     func number(_ field: String) -> Double? {
         guard let found = value(field) else { return nil }
+        if lenient, case .string(let text) = found.value, let number = Double(text.trimmingCharacters(in: .whitespaces)) {
+            return number
+        }
         guard case .number(let number) = found.value else {
             wrongType(field, expected: "a number", found: found)
             return nil
@@ -173,6 +186,16 @@ struct FieldReader {
         return text
     }
 
+    /// An address with one @ and a dot after it.
+    func email(_ field: String) -> String? {
+        guard let text = string(field) else { return nil }
+        guard text.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) != nil else {
+            fail(field, "\"\(text)\" is not an email address")
+            return nil
+        }
+        return text
+    }
+
     /// Reports every key that is not in `known` (with the nearest known name) and every key
     /// written twice.
     func finish(known: [String]) {
@@ -180,11 +203,11 @@ struct FieldReader {
         let subject = path.isEmpty ? owner : "\(owner): \(path)"
         var seen: Set<String> = []
         for member in members {
+            let at = JSONNode(value: .null, line: member.keyLine, column: member.keyColumn)
             if !seen.insert(member.key).inserted {
-                log.add(.error, "\(subject): field \"\(member.key)\" is given twice", line: member.keyLine, column: member.keyColumn)
+                report("\(subject): field \"\(member.key)\" is given twice", at: at)
             } else if !known.contains(member.key) {
-                let message = NearestName.describe("unknown field \"\(member.key)\"", name: member.key, among: known)
-                log.add(.error, "\(subject): \(message)", line: member.keyLine, column: member.keyColumn)
+                report("\(subject): " + NearestName.describe("unknown field \"\(member.key)\"", name: member.key, among: known), at: at)
             }
         }
     }

@@ -50,6 +50,12 @@ struct Strings: Sendable {
         return parts.joined(separator: "; ")
     }
 
+    /// "Spanish" → "es": HSDS languages sometimes carry only a name.
+    static func languageCode(englishName name: String) -> String? {
+        let lowered = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return languageNames.first { $0.value[0].lowercased() == lowered }?.key
+    }
+
     func languageName(_ code: String) -> String {
         let primary = String(code.split(separator: "-").first ?? "")
         return Self.languageNames[primary]?[language == "es" ? 1 : 0] ?? code
