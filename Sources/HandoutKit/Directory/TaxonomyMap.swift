@@ -74,13 +74,7 @@ public struct TaxonomyMap: Sendable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw InputErrors([Diagnostic(.error, "cannot read the taxonomy mapping", path: shown)])
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            let (problem, mark) = YAMLProblem.describe(error)
-            throw InputErrors([Diagnostic(.error, problem, path: shown, line: mark?.line, column: mark?.column)])
-        }
+        let root = try YAMLProblem.compose(text, path: shown)
         guard case .mapping(let mapping)? = root else {
             throw InputErrors([Diagnostic(.error, "a taxonomy mapping is `code or term: category` lines", path: shown, line: 1, column: 1)])
         }

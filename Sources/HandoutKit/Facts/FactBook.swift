@@ -63,13 +63,7 @@ public struct FactBook: Sendable {
     /// Parses one facts file; every problem is reported at its line and column.
     static func parse(_ yaml: String, path: String) throws -> [Fact] {
         let log = DiagnosticLog(path: path)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            let (problem, mark) = YAMLProblem.describe(error)
-            throw InputErrors([Diagnostic(.error, problem, path: path, line: mark?.line, column: mark?.column)])
-        }
+        let root = try YAMLProblem.compose(yaml, path: path)
         guard let root else { return [] }  // an empty file holds no facts
         guard case .mapping(let mapping) = root else {
             throw InputErrors([Diagnostic(.error, "a facts file maps each fact's key to its value, citation, checked and review_by", path: path, line: 1, column: 1)])

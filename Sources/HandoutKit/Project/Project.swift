@@ -65,13 +65,7 @@ public struct Project: Sendable {
         var project = bundled(root: bundledRoot)
         project.outputPath = folder + "/_site"
         let log = DiagnosticLog(path: path)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            let (problem, mark) = YAMLProblem.describe(error)
-            throw InputErrors([Diagnostic(.error, problem, path: path, line: mark?.line, column: mark?.column)])
-        }
+        let root = try YAMLProblem.compose(yaml, path: path)
         guard case .mapping(let mapping)? = root else {
             throw InputErrors([Diagnostic(.error, "handout.yml must be a set of `key: value` lines", path: path, line: 1, column: 1)])
         }

@@ -13,3 +13,15 @@ enum YAMLProblem {
         }
     }
 }
+
+extension YAMLProblem {
+    /// Parses a whole YAML file into its node tree, or throws its syntax error at its place.
+    static func compose(_ yaml: String, path: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch {
+            let (problem, mark) = describe(error)
+            throw InputErrors([Diagnostic(.error, problem, path: path, line: mark?.line, column: mark?.column)])
+        }
+    }
+}
