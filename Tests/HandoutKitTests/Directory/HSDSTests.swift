@@ -184,16 +184,8 @@ import Testing
         let original = try DirectoryLoader.load(path: Self.root + "/Resources/directory.json")
         let path = NSTemporaryDirectory() + "bundled-\(UUID().uuidString).hsds.json"
         try DirectoryWriter.write(original, as: .hsds).text.write(toFile: path, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.root + "/scripts/validate-hsds.py", Self.fixtures + "/hsds-3.0/schema/service.json", path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(printed)")
+        let (status, printed) = try runPythonScript([Self.root + "/scripts/validate-hsds.py", Self.fixtures + "/hsds-3.0/schema/service.json", path])
+        #expect(status == 0, "\(printed)")
         #expect(printed == "ok: \(path) (23 services)\n")
     }
 
