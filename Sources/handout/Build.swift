@@ -27,6 +27,7 @@ struct Build: AsyncParsableCommand {
     var folder: String?
 
     @OptionGroup var projectOptions: ProjectOptions
+    @OptionGroup var printOptions: PrintOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder to write the site into (default: the project's output, _site).", valueName: "dir"))
     var out: String?
@@ -48,6 +49,7 @@ struct Build: AsyncParsableCommand {
         try await reportingInputErrors {
             var project = try projectOptions.loadProject(folder: folder)
             if let out { project.outputPath = out }
+            printOptions.apply(to: &project)
             let build = SiteBuild(project: project, options: .init(today: projectOptions.day, strict: strict, dryRun: check))
             let bar = ProgressBar(shown: !quiet && format == .text && isatty(STDERR_FILENO) != 0)
             let result = try await build.run(progress: { done, total in bar.update(done, of: total) })

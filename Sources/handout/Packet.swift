@@ -33,6 +33,7 @@ struct Packet: AsyncParsableCommand {
     @OptionGroup var clientOptions: ClientOptions
     @OptionGroup var person: ClientPersonOptions
     @OptionGroup var practiceOptions: PracticeOptions
+    @OptionGroup var printOptions: PrintOptions
 
     @Flag(name: .long, help: "Add ruled lines headed \"Notes\" for the printed page.")
     var notes = false
@@ -74,7 +75,8 @@ struct Packet: AsyncParsableCommand {
 
     func run() async throws {
         try reportingInputErrors {
-            let project = try projectOptions.loadProject()
+            var project = try projectOptions.loadProject()
+            printOptions.apply(to: &project)
             let directory = try projectOptions.loadDirectory(for: project)
             if clients == nil {
                 try clientOptions.checkNeeds(directory)
@@ -99,7 +101,8 @@ struct Packet: AsyncParsableCommand {
         let batch: PacketBatch
         let list: ClientList
         do {
-            let project = try projectOptions.loadProject()
+            var project = try projectOptions.loadProject()
+            printOptions.apply(to: &project)
             let directory = try projectOptions.loadDirectory(for: project)
             let zipTable = try ZipTable(contentsOf: project.resourcesPath + "/zip-codes.tsv")
             let packets = PacketRenderer(renderer: try HandoutRenderer(project: project, directory: directory, zipTable: zipTable))

@@ -19,13 +19,15 @@ struct Render: ParsableCommand {
 
     @OptionGroup var person: ClientPersonOptions
     @OptionGroup var practiceOptions: PracticeOptions
+    @OptionGroup var printOptions: PrintOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder to write into, or - for the text version on standard output.", valueName: "dir"))
     var out = "handouts"
 
     func run() throws {
         try reportingInputErrors {
-            let project = try projectOptions.loadProject()
+            var project = try projectOptions.loadProject()
+            printOptions.apply(to: &project)
             let directory = try projectOptions.loadDirectory(for: project)
             try clientOptions.checkNeeds(directory)
             let zipTable = try clientOptions.zipTable(project: project)

@@ -42,6 +42,17 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
+/// How pages are set for paper: `render`, `packet` and `build`.
+struct PrintOptions: ParsableArguments {
+    @Flag(name: .long, inversion: .prefixedNo, help: "Large print: 18 point and more, sans-serif, 1.5 line spacing, no italics (default: the project's large_print).")
+    var largePrint: Bool?
+
+    /// The project with the command line's choices over its own.
+    func apply(to project: inout Project) {
+        if let largePrint { project.largePrint = largePrint }
+    }
+}
+
 /// Who the client is and where: the options `render` and `list partners` share.
 struct ClientOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The client's ZIP code: partners that serve it are offered.", valueName: "zip"))

@@ -36,13 +36,16 @@ public struct Project: Sendable {
     public var region: Region?
     /// Whether the site has a coverage page for the organization's staff (`coverage_page: true`).
     public var coveragePage = false
+    /// Whether pages are set in large print (`large_print: true`, or `--large-print`): the
+    /// layouts' `handout-large.css` after `handout.css`.
+    public var largePrint = false
     /// The bundled Resources folder: layouts, ZIP table, schema.
     public var resourcesPath: String
 
     static let knownKeys = [
         "title", "organization", "base_url", "languages", "directory", "templates", "output",
         "stale_after_days", "review_after_days", "contact", "max_partners", "taxonomy_map", "region", "coverage_page",
-        "max_directory_mb",
+        "max_directory_mb", "large_print",
     ]
 
     /// The bundled library with its example directory.
@@ -132,6 +135,8 @@ public struct Project: Sendable {
             case "region": project.region = parseRegion(value, fail: fail)
             case "coverage_page":
                 if let flag = value.bool { project.coveragePage = flag } else { fail(value, "coverage_page must be true or false") }
+            case "large_print":
+                if let flag = value.bool { project.largePrint = flag } else { fail(value, "large_print must be true or false") }
             default:
                 fail(keyNode, NearestName.describe("unknown key \"\(key)\"", name: key, among: knownKeys))
             }

@@ -19,6 +19,7 @@ public enum ProjectScaffold {
         # base_url: https://rights.example.org/   # needed for sitemap.xml
         # region: { counties: ["Cook, IL"] }      # list only the partners serving this area
         coverage_page: false         # true adds coverage.html for your staff
+        # large_print: true          # every page in large print (18 point and more); or --large-print
 
         """
 

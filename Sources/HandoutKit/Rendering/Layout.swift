@@ -40,18 +40,19 @@ struct Layout: Sendable {
             }
         }
         let pageFile = try read("handout.html")
-        let cssFile = try read("handout.css")
+        // Large print layers its own stylesheet over the usual one, in the same <style>.
+        let cssFiles = try (project.largePrint ? ["handout.css", "handout-large.css"] : ["handout.css"]).map(read)
         let partnersFile = try read("partners.md")
         let directoryFile = try read("directory.md")
         var problems = [pageFile, partnersFile, directoryFile].flatMap { TemplateGuard.unsafeTags(in: $0.text, path: $0.path) }
         problems += TemplateGuard.includeCycles([(name: "partners", text: partnersFile.text, path: partnersFile.path)])
         problems += Self.misplacedSlots(in: pageFile.text, path: pageFile.path)
-        if cssFile.text.range(of: "</style", options: .caseInsensitive) != nil {
+        for cssFile in cssFiles where cssFile.text.range(of: "</style", options: .caseInsensitive) != nil {
             problems.append(Diagnostic(.error, "the stylesheet contains \"</style\", which would end it inside the page", path: cssFile.path))
         }
         if !problems.isEmpty { throw InputErrors(problems) }
         page = try parse(pageFile)
-        css = cssFile.text
+        css = cssFiles.map(\.text).joined(separator: "\n")
         let partners = try parse(partnersFile)
         partials = MustacheLibrary(templates: ["partners": partners])
         directory = try parse(directoryFile)
