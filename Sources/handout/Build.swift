@@ -47,10 +47,11 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         try await reportingInputErrors {
+            let printer = try printOptions.printer()
             var project = try projectOptions.loadProject(folder: folder)
             if let out { project.outputPath = out }
             printOptions.apply(to: &project)
-            let build = SiteBuild(project: project, options: .init(today: projectOptions.day, strict: strict, dryRun: check))
+            let build = SiteBuild(project: project, options: .init(today: projectOptions.day, strict: strict, dryRun: check, pdf: printer))
             let bar = ProgressBar(shown: !quiet && format == .text && isatty(STDERR_FILENO) != 0)
             let result = try await build.run(progress: { done, total in bar.update(done, of: total) })
             bar.finish()

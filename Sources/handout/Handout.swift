@@ -11,7 +11,7 @@ struct Handout: AsyncParsableCommand {
         abstract: "Personalized handouts about patient rights and legal resources, with the local partners that fit each client.",
         discussion: """
             Exit status: 0 on success, 1 when the inputs have errors, 64 and above for usage \
-            errors.
+            errors, 69 when --pdf is given and Chromium is not installed.
 
             Nothing about a client is written to a file name, a log line or an error message.
             """,

@@ -13,7 +13,7 @@ struct Packet: AsyncParsableCommand {
         discussion: """
             For one client: `handout packet --need housing --need benefits --zip 60623` (one handout \
             per need: the first, by id, whose main topic it is) or `handout packet ID ID …`. Writes \
-            <out>/packet.<lang>.html, .txt and .sms.txt, mode 0600.
+            <out>/packet.<lang>.html, .txt and .sms.txt (and with --pdf, .pdf), mode 0600.
 
             For a caseload: `handout packet --clients FILE --out DIR` (CSV with a header row, or \
             JSON): columns id, name, language, zip, needs (separated by ";"), and optional \
@@ -74,6 +74,9 @@ struct Packet: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // With --pdf, a missing Chromium stops the command here, before anything is written.
+        var printer: PDFPrinter?
+        try reportingInputErrors { printer = try printOptions.printer() }
         try reportingInputErrors {
             var project = try projectOptions.loadProject()
             printOptions.apply(to: &project)
@@ -86,18 +89,19 @@ struct Packet: AsyncParsableCommand {
                     handoutIDs: handoutIDs, client: clientOptions.client(person), practice: practiceOptions.practice,
                     location: clientOptions.location(table: zipTable), today: projectOptions.day, notes: notes,
                     partnerLimit: clientOptions.partnerLimit(project: project)))
-                let writer = OutputWriter(folder: out, mode: 0o600, folderMode: 0o700, scope: .addFiles)
-                let output = try writer.write(packet.files.map { OutputFile(path: $0.name, contents: $0.contents) })
-                for file in packet.files {
-                    let path = (out as NSString).appendingPathComponent(file.name)
-                    print(output.written.contains(file.name) ? "wrote \(path)" : "unchanged \(path)")
+                let writer = OutputWriter(folder: out, mode: 0o600, folderMode: 0o700, scope: .addFiles, pdf: printer)
+                let files = packet.files.map { OutputFile(path: $0.name, contents: $0.contents) }
+                let output = try writer.write(files)
+                for name in output.paths(of: files) {
+                    let path = (out as NSString).appendingPathComponent(name)
+                    print(output.written.contains(name) ? "wrote \(path)" : "unchanged \(path)")
                 }
             }
         }
-        if let clients { try await runBatch(clients) }
+        if let clients { try await runBatch(clients, printer: printer) }
     }
 
-    private func runBatch(_ clients: String) async throws {
+    private func runBatch(_ clients: String, printer: PDFPrinter?) async throws {
         let batch: PacketBatch
         let list: ClientList
         do {
@@ -110,7 +114,7 @@ struct Packet: AsyncParsableCommand {
             let mode: PacketBatch.Mode = dryRun ? .dryRun : check ? .check : .write
             batch = PacketBatch(packets: packets, zipTable: zipTable, options: PacketBatch.Options(
                 out: out, practice: practiceOptions.practice, today: projectOptions.day, notes: notes,
-                partnerLimit: clientOptions.partnerLimit(project: project), shard: shard.flatMap(Shard.init), mode: mode))
+                partnerLimit: clientOptions.partnerLimit(project: project), shard: shard.flatMap(Shard.init), mode: mode, pdf: printer))
         } catch let errors as InputErrors {
             DiagnosticPrinter().print(errors.diagnostics)
             throw ExitCode(1)

@@ -6,8 +6,9 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render one personalized handout as HTML and plain text.",
         discussion: """
-            Writes <out>/<template-id>.<lang>.html and .txt, readable by you alone (mode \
-            0600). With --out -, writes the plain text to standard output instead.
+            Writes <out>/<template-id>.<lang>.html and .txt (and with --pdf, .pdf), readable \
+            by you alone (mode 0600). With --out -, writes the plain text to standard output \
+            instead.
             """
     )
 
@@ -24,8 +25,13 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write into, or - for the text version on standard output.", valueName: "dir"))
     var out = "handouts"
 
+    func validate() throws {
+        if out == "-" && printOptions.pdf { throw ValidationError("--pdf writes a file beside the page: give --out a folder, not -") }
+    }
+
     func run() throws {
         try reportingInputErrors {
+            let printer = try printOptions.printer()
             var project = try projectOptions.loadProject()
             printOptions.apply(to: &project)
             let directory = try projectOptions.loadDirectory(for: project)
@@ -50,10 +56,10 @@ struct Render: ParsableCommand {
                 OutputFile(path: "\(handout.fileStem).html", contents: handout.html),
                 OutputFile(path: "\(handout.fileStem).txt", contents: handout.text),
             ]
-            let report = try OutputWriter(folder: out, mode: 0o600, scope: .addFiles).write(files)
-            for file in files {
-                let path = (out as NSString).appendingPathComponent(file.path)
-                print(report.written.contains(file.path) ? "wrote \(path)" : "unchanged \(path)")
+            let report = try OutputWriter(folder: out, mode: 0o600, scope: .addFiles, pdf: printer).write(files)
+            for name in report.paths(of: files) {
+                let path = (out as NSString).appendingPathComponent(name)
+                print(report.written.contains(name) ? "wrote \(path)" : "unchanged \(path)")
             }
         }
     }

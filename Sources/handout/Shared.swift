@@ -47,9 +47,18 @@ struct PrintOptions: ParsableArguments {
     @Flag(name: .long, inversion: .prefixedNo, help: "Large print: 18 point and more, sans-serif, 1.5 line spacing, no italics (default: the project's large_print).")
     var largePrint: Bool?
 
+    @Flag(name: .long, help: "Also write a PDF beside each HTML page, printed by headless Chromium (HANDOUT_CHROMIUM names another browser).")
+    var pdf = false
+
     /// The project with the command line's choices over its own.
     func apply(to project: inout Project) {
         if let largePrint { project.largePrint = largePrint }
+    }
+
+    /// With --pdf, the browser that prints; found first, so a missing one stops the command
+    /// before it renders or writes anything.
+    func printer() throws -> PDFPrinter? {
+        pdf ? try PDFPrinter.locate() : nil
     }
 }
 
@@ -180,13 +189,17 @@ struct PracticeOptions: ParsableArguments {
     }
 }
 
-/// Runs a command body, printing input errors the way compilers do and exiting 1.
+/// Runs a command body, printing input errors the way compilers do and exiting 1 (69 when
+/// a program it needs, Chromium for --pdf, is missing).
 func reportingInputErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let errors as InputErrors {
         DiagnosticPrinter().print(errors.diagnostics)
         throw ExitCode(1)
+    } catch let missing as MissingProgram {
+        DiagnosticPrinter().print([missing.diagnostic])
+        throw ExitCode(MissingProgram.exitCode)
     }
 }
 
@@ -196,5 +209,8 @@ func reportingInputErrors(_ body: () async throws -> Void) async throws {
     } catch let errors as InputErrors {
         DiagnosticPrinter().print(errors.diagnostics)
         throw ExitCode(1)
+    } catch let missing as MissingProgram {
+        DiagnosticPrinter().print([missing.diagnostic])
+        throw ExitCode(MissingProgram.exitCode)
     }
 }

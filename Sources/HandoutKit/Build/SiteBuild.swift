@@ -15,8 +15,11 @@ public struct SiteBuild: Sendable {
         public var strict: Bool
         /// Write nothing; report what would change.
         public var dryRun: Bool
+        /// Prints a PDF beside each page (`--pdf`); nil writes none.
+        public var pdf: PDFPrinter?
 
-        public init(today: Day, strict: Bool = false, dryRun: Bool = false) {
+        public init(today: Day, strict: Bool = false, dryRun: Bool = false, pdf: PDFPrinter? = nil) {
+            self.pdf = pdf
             self.today = today
             self.strict = strict
             self.dryRun = dryRun
@@ -50,7 +53,7 @@ public struct SiteBuild: Sendable {
         }
         let plan = site.plan()
         let files = try await site.render(plan, progress: progress)
-        let output = try OutputWriter(folder: project.outputPath, mode: 0o644, scope: .wholeFolder, dryRun: options.dryRun).write(files)
+        let output = try OutputWriter(folder: project.outputPath, mode: 0o644, scope: .wholeFolder, dryRun: options.dryRun, pdf: options.pdf).write(files)
         return Result(report: report, output: output, fileCount: files.count)
     }
 }

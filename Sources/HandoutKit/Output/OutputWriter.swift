@@ -5,15 +5,23 @@ import Darwin
 #endif
 import Foundation
 
-/// One file a command produces: where it goes inside the output folder, and its text.
+/// One file a command produces: where it goes inside the output folder, and its bytes.
 public struct OutputFile: Sendable, Equatable {
     /// Relative to the output folder, `/`-separated, never `..`: "index.en.html", "a/b.txt".
     public let path: String
-    public let contents: String
+    /// UTF-8 text, or a PDF.
+    public let bytes: [UInt8]
+
+    /// A text file's text.
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 
     public init(path: String, contents: String) {
+        self.init(path: path, bytes: Array(contents.utf8))
+    }
+
+    public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.contents = contents
+        self.bytes = bytes
     }
 }
 
@@ -22,6 +30,8 @@ public struct OutputFile: Sendable, Equatable {
 /// mode differ from what is there. For a folder the tool owns (`.wholeFolder`), a manifest
 /// records what it wrote, so outputs that no longer belong are removed, and a file it did
 /// not write is never touched. `dryRun` writes nothing and reports what would change.
+/// With a `PDFPrinter` (`--pdf`), each HTML page gets a PDF beside it, `name.pdf`, written
+/// by the same rules (mode, atomic, manifest); all are printed before anything is written.
 public struct OutputWriter: Sendable {
     public enum Scope: Sendable {
         /// The files are all the tool keeps in the folder: the manifest records them, and
@@ -38,11 +48,14 @@ public struct OutputWriter: Sendable {
     public let folderMode: mode_t?
     public let scope: Scope
     public let dryRun: Bool
+    /// Prints a PDF beside each HTML page; nil writes none.
+    public let pdf: PDFPrinter?
 
     /// The manifest's name inside the output folder.
     public static let manifestName = ".handout-manifest.json"
 
-    public init(folder: String, mode: mode_t = 0o600, folderMode: mode_t? = nil, scope: Scope, dryRun: Bool = false) {
+    public init(folder: String, mode: mode_t = 0o600, folderMode: mode_t? = nil, scope: Scope, dryRun: Bool = false, pdf: PDFPrinter? = nil) {
+        self.pdf = pdf
         self.folder = folder
         self.mode = mode
         self.folderMode = folderMode
@@ -60,6 +73,15 @@ public struct OutputWriter: Sendable {
         public var leftAlone: [String] = []
         public var warnings: [Diagnostic] = []
 
+        /// The paths of `files` in their order, each page followed by its PDF when one was
+        /// written or kept: what a command lists.
+        public func paths(of files: [OutputFile]) -> [String] {
+            let done = Set(written + unchanged)
+            return files.flatMap { file in
+                [file.path] + [OutputWriter.pdfPath(of: file.path)].compactMap { $0 }.filter(done.contains)
+            }
+        }
+
         /// Whether anything was (or would be) written or removed.
         public var changed: Bool { !written.isEmpty || !removed.isEmpty }
     }
@@ -68,10 +90,18 @@ public struct OutputWriter: Sendable {
         try validate(files)
         var report = Report()
         let previous = scope == .wholeFolder ? readManifest(&report) : nil
+        var files = files
+        var wouldPrint: [String] = []
+        if let pdf {
+            let printed: [OutputFile]
+            (printed, wouldPrint) = try pdfs(of: files, printer: pdf, previous: previous)
+            files += printed
+            try validate(files)
+        }
         if let previous {
             // A file the tool never wrote must not be overwritten either.
             let inTheWay = files.filter {
-                previous[$0.path] == nil && FileManager.default.fileExists(atPath: folder + "/" + $0.path) && fileDiffers(at: $0.path, from: $0.contents)
+                previous[$0.path] == nil && FileManager.default.fileExists(atPath: folder + "/" + $0.path) && fileDiffers(at: $0.path, from: $0.bytes)
             }
             if !inTheWay.isEmpty {
                 throw InputErrors(inTheWay.map {
@@ -79,7 +109,7 @@ public struct OutputWriter: Sendable {
                 })
             }
         }
-        var manifest = (previous ?? [:]).merging(Dictionary(files.map { ($0.path, Self.hash($0.contents)) }, uniquingKeysWith: { $1 })) { $1 }
+        var manifest = (previous ?? [:]).merging(Dictionary(files.map { ($0.path, Self.hash($0.bytes)) }, uniquingKeysWith: { $1 })) { $1 }
         if !dryRun {
             try AtomicFile.makeFolder(folder, mode: folderMode)
             // Recorded before writing, so a build killed half-way still knows what it wrote.
@@ -94,21 +124,23 @@ public struct OutputWriter: Sendable {
         for file in files {
             let target = folder + "/" + file.path
             if dryRun {
-                if fileDiffers(at: file.path, from: file.contents) || !hasMode(target) { report.written.append(file.path) } else { report.unchanged.append(file.path) }
+                if fileDiffers(at: file.path, from: file.bytes) || !hasMode(target) { report.written.append(file.path) } else { report.unchanged.append(file.path) }
                 continue
             }
             try AtomicFile.makeFolder((target as NSString).deletingLastPathComponent, mode: folderMode)
             // AtomicFile rewrites a file whose bytes or mode differ, and only such a file.
-            switch try AtomicFile.write(file.contents, to: target, mode: mode) {
+            switch try AtomicFile.write(bytes: file.bytes, to: target, mode: mode) {
             case .written: report.written.append(file.path)
             case .unchanged: report.unchanged.append(file.path)
             }
         }
+        // A dry run names the PDFs it would print, without printing them.
+        report.written += wouldPrint
         guard scope == .wholeFolder, let previous else {
             if scope == .wholeFolder && !dryRun { try writeManifest(manifest) }
             return report
         }
-        let planned = Set(files.map(\.path))
+        let planned = Set(files.map(\.path) + report.written)
         for (path, recorded) in previous.sorted(by: { $0.key < $1.key }) where !planned.contains(path) {
             manifest[path] = nil
             let target = folder + "/" + path
@@ -149,9 +181,38 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func fileDiffers(at path: String, from contents: String) -> Bool {
+    private func fileDiffers(at path: String, from bytes: [UInt8]) -> Bool {
         guard let existing = FileManager.default.contents(atPath: folder + "/" + path) else { return true }
-        return !existing.elementsEqual(contents.utf8)
+        return !existing.elementsEqual(bytes)
+    }
+
+    // MARK: - PDF
+
+    /// `page.pdf` beside `page.html`; nil for a file that is not an HTML page.
+    public static func pdfPath(of path: String) -> String? {
+        path.hasSuffix(".html") ? String(path.dropLast(".html".count)) + ".pdf" : nil
+    }
+
+    /// A PDF for each HTML page, `page.html` → `page.pdf`. One the manifest shows was
+    /// printed from this very page (the page's bytes unchanged since, the PDF's too) is kept
+    /// as it is, without starting Chromium; the others are printed, or in a dry run only
+    /// named (`wouldPrint`).
+    private func pdfs(of files: [OutputFile], printer: PDFPrinter, previous: [String: String]?) throws -> (printed: [OutputFile], wouldPrint: [String]) {
+        var printed: [OutputFile] = []
+        var wouldPrint: [String] = []
+        for page in files {
+            guard let path = Self.pdfPath(of: page.path) else { continue }
+            if let previous, previous[page.path] == Self.hash(page.bytes), let recorded = previous[path],
+                let existing = FileManager.default.contents(atPath: folder + "/" + path), Self.hash(existing) == recorded
+            {
+                printed.append(OutputFile(path: path, bytes: Array(existing)))
+            } else if dryRun {
+                wouldPrint.append(path)
+            } else {
+                printed.append(OutputFile(path: path, bytes: try printer.print(page.bytes, name: page.path, shownPath: display(page.path))))
+            }
+        }
+        return (printed, wouldPrint)
     }
 
     /// For a dry run, as AtomicFile decides: true when the file does not exist yet (it will

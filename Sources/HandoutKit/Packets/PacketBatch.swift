@@ -36,9 +36,13 @@ public struct PacketBatch: Sendable {
         public var mode: Mode
         /// How many rows render at once.
         public var concurrency: Int
+        /// Prints a PDF beside each packet (`--pdf`); nil writes none.
+        public var pdf: PDFPrinter?
 
         public init(out: String, practice: Practice = Practice(), today: Day, notes: Bool = false, partnerLimit: Int? = PartnerSelection.defaultLimit,
-                    shard: Shard? = nil, mode: Mode = .write, concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)) {
+                    shard: Shard? = nil, mode: Mode = .write, concurrency: Int = max(2, ProcessInfo.processInfo.activeProcessorCount * 2),
+                    pdf: PDFPrinter? = nil) {
+            self.pdf = pdf
             self.partnerLimit = partnerLimit
             self.out = out
             self.practice = practice
@@ -213,7 +217,8 @@ public struct PacketBatch: Sendable {
             // The row's folder is the tool's: a manifest there lets a rerun remove the packet
             // of a language the client no longer reads, and nothing else.
             let writer = OutputWriter(
-                folder: options.out + "/" + row.id, mode: 0o600, folderMode: 0o700, scope: .wholeFolder, dryRun: options.mode != .write)
+                folder: options.out + "/" + row.id, mode: 0o600, folderMode: 0o700, scope: .wholeFolder, dryRun: options.mode != .write,
+                pdf: options.pdf)
             let output = try writer.write(packet.files.map { OutputFile(path: $0.name, contents: $0.contents) })
             func relative(_ paths: [String]) -> [String] { paths.map { row.id + "/" + $0 } }
             let status: RowReport.Status = !output.changed ? .unchanged : (options.mode == .write ? .written : .wouldWrite)

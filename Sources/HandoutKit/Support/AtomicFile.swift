@@ -17,8 +17,13 @@ public enum AtomicFile {
     /// personalized handout) is rewritten, so it ends up with `mode` too.
     @discardableResult
     public static func write(_ contents: String, to path: String, mode: mode_t = 0o600) throws -> Outcome {
-        if try holds(contents, at: path, mode: mode) { return .unchanged }
-        let bytes = Array(contents.utf8)
+        try write(bytes: Array(contents.utf8), to: path, mode: mode)
+    }
+
+    /// `write(_:to:mode:)` for bytes that are not text (a PDF).
+    @discardableResult
+    public static func write(bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws -> Outcome {
+        if try holds(bytes: bytes, at: path, mode: mode) { return .unchanged }
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -53,8 +58,12 @@ public enum AtomicFile {
     /// Whether the file at `path` already holds exactly `contents` with `mode`, so writing
     /// would change nothing (`--check` and `--dry-run` ask this without writing).
     public static func holds(_ contents: String, at path: String, mode: mode_t = 0o600) throws -> Bool {
+        try holds(bytes: Array(contents.utf8), at: path, mode: mode)
+    }
+
+    public static func holds(bytes: [UInt8], at path: String, mode: mode_t = 0o600) throws -> Bool {
         guard let existing = try existingFile(path) else { return false }
-        return existing.permissions == mode && existing.bytes.elementsEqual(contents.utf8)
+        return existing.permissions == mode && existing.bytes == bytes
     }
 
     /// The bytes and permission bits of the regular file at `path`, or nil when there is none.
