@@ -28,8 +28,10 @@ public struct PDFPrinter: Sendable {
 
     /// The browser named by `HANDOUT_CHROMIUM`, else the first Chromium on `PATH` (or, on
     /// macOS, Google Chrome in /Applications). Throws `MissingProgram` when there is none,
-    /// before anything is rendered or written.
+    /// before anything is rendered or written. Also removes the temporary folders a killed
+    /// run left (they hold a client's page).
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PDFPrinter {
+        removeLeftovers()
         if let named = environment[browserVariable], !named.isEmpty {
             guard isProgram(named) else {
                 throw MissingProgram(Diagnostic(.error, "\(browserVariable) names \"\(named)\", which is not a program that can run: give the path of Chromium, or unset it to use the chromium on PATH", path: "handout"))
@@ -86,7 +88,10 @@ public struct PDFPrinter: Sendable {
         let seconds = Double(timeout.components.seconds)
         if finished.wait(timeout: .now() + seconds) == .timedOut {
             process.terminate()
-            finished.wait()
+            if finished.wait(timeout: .now() + 10) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
             throw failure("it took more than \(Int(seconds)) seconds and was stopped")
         }
         guard process.terminationReason == .exit, process.terminationStatus == 0,
@@ -111,16 +116,38 @@ public struct PDFPrinter: Sendable {
         ]
     }
 
-    /// A new folder only this user can enter, in the temporary folder.
+    /// Where the printing folders go: the temporary folder, if its path is plain (the path
+    /// is taken out of the PDF's links byte for byte), else /tmp.
+    static var temporaryBase: String {
+        let base = NSTemporaryDirectory()
+        guard !base.isEmpty, base.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }) else { return "/tmp/" }
+        return base.hasSuffix("/") ? base : base + "/"
+    }
+
+    /// A new folder only this user can enter, in the temporary folder:
+    /// `handout-pdf.<pid>.<random>`, so a later run can tell one whose process is gone.
     static func makePrivateFolder() throws -> String {
-        var base = NSTemporaryDirectory()
-        // The folder's path is taken out of the PDF's links byte for byte: keep it plain.
-        if base.isEmpty || !base.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }) { base = "/tmp/" }
-        var template = ((base.hasSuffix("/") ? base : base + "/") + "handout-pdf.XXXXXX").utf8CString
+        let base = temporaryBase
+        var template = (base + "handout-pdf.\(getpid()).XXXXXX").utf8CString
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw InputErrors([Diagnostic(.error, "cannot make a temporary folder to print in: \(String(cString: strerror(errno)))", path: base)])
         }
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// Removes this user's printing folders whose process is no longer running: what a run
+    /// killed while Chromium printed left behind. A folder of a running process is left alone.
+    static func removeLeftovers() {
+        let base = temporaryBase
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+        for entry in entries where entry.hasPrefix("handout-pdf.") {
+            let parts = entry.split(separator: ".")
+            var status = stat()
+            guard parts.count == 3, let pid = pid_t(parts[1]), pid > 0, kill(pid, 0) != 0, errno == ESRCH,
+                lstat(base + entry, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid()
+            else { continue }
+            try? FileManager.default.removeItem(atPath: base + entry)
+        }
     }
 
     /// The PDF with the two things that differ from one printing of a page to the next

@@ -89,7 +89,21 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let mode = (try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o700)
-        #expect((folder as NSString).lastPathComponent.hasPrefix("handout-pdf."))
+        #expect((folder as NSString).lastPathComponent.hasPrefix("handout-pdf.\(getpid())."))
+    }
+
+    @Test func aKilledRunsPrintingFolderIsRemovedByTheNextAndNothingElse() throws {
+        let base = PDFPrinter.temporaryBase
+        let gone = base + "handout-pdf.2147483000.AbC123", running = base + "handout-pdf.\(getpid()).XyZ789", other = base + "handout-pdf-notes"
+        for folder in [gone, running, other] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try "<p>a client's page</p>".write(toFile: folder + "/eviction.es.html", atomically: true, encoding: .utf8)
+        }
+        defer { for folder in [gone, running, other] { try? FileManager.default.removeItem(atPath: folder) } }
+        _ = try? PDFPrinter.locate(environment: ["PATH": "/nonexistent"])
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(FileManager.default.fileExists(atPath: running + "/eviction.es.html"))
+        #expect(FileManager.default.fileExists(atPath: other + "/eviction.es.html"))
     }
 
     @Test func chromiumIsToldToPrintAndNothingElse() {
