@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds a release tarball: one self-contained `handout` binary (Swift's runtime and the
-# bundled library linked in; it needs only libcmark on the machine), its man page, and
+# bundled library linked in; it needs only libcmark and libqrencode on the machine), its man page, and
 # bash, zsh and fish completions, laid out to unpack into /usr/local:
 #
 #   dist/handout-VERSION-OS-ARCH.tar.gz
