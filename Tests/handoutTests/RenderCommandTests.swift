@@ -97,19 +97,27 @@ import Testing
         #expect(html.contains("<h3>*x* [y](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</h3>"))
         #expect(html.contains("Dear {{client.name}} _x_ &lt;b&gt;bold&lt;/b&gt; [a](javascript:alert(2)),"))
         #expect(html.contains("<a href=\"https://example.org/?a=1&amp;b=%222%22\" title=\"Website\">https://example.org/?a=1&amp;b=&quot;2&quot;</a>"))
-        // The "who to call first" box names the partner as literally as the listing does.
-        #expect(html.contains("<li><strong>*x* [y](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</strong><br />"))
+        // The "who to call first" box names the partner as literally as the listing does
+        // (after the QR code of its website).
+        #expect(html.contains("</svg><strong>*x* [y](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;</strong><br />"))
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.lowercased().contains("javascript:alert(1)\""))
         #expect(!html.contains("href=\"javascript"))
         #expect(!html.contains("<img") && !html.contains("<b>") && !html.contains("<i>") && !html.contains("<code>"))
-        // Only elements the layout, the "who to call first" box and the template's own Markdown put there.
+        // Only elements the layout, the "who to call first" box, the template's own Markdown and
+        // the QR codes put there; each drawing is exactly what QRCode draws: an escaped name,
+        // nothing but numbers in its path.
         let allowed: Set<String> = [
             "html", "head", "meta", "title", "style", "body", "main", "section", "h1", "h2", "h3", "p", "ol", "ul", "li", "a", "strong", "br",
-            "blockquote", "hr",
+            "blockquote", "hr", "svg", "rect", "path",
         ]
         let elements = Set(html.matches(of: /<([a-z][a-z0-9]*)/).map { String($0.output.1) })
         #expect(elements.isSubset(of: allowed), "unexpected elements: \(elements.subtracting(allowed).sorted())")
+        let drawings = html.matches(of: /<svg.*?<\/svg>/).map { String($0.output) }
+        #expect(drawings.count == 2)
+        for svg in drawings {
+            #expect(svg.wholeMatch(of: /<svg class="qr" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) \1" width="\d+" height="\d+" role="img" aria-label="[^"<>]*"><rect width="\1" height="\1" fill="#fff"\/><path stroke="#000" d="[Mmh0-9. ]+"\/><\/svg>/) != nil, "\(svg)")
+        }
     }
 
     @Test func nothingIsLeftBehindWhenAFileCannotBeWritten() throws {

@@ -132,7 +132,9 @@ struct Site: Sendable {
         let file = path(page)
         switch page {
         case .handout(let id, let language):
-            let request = RenderRequest(templateID: id, client: Client(language: language), practice: practice, today: Day(dayNumber: 0), published: true)
+            let request = RenderRequest(
+                templateID: id, client: Client(language: language), practice: practice, today: Day(dayNumber: 0), published: true,
+                pageAddress: baseURL.map { $0 + file })
             let handout = try renderer.render(template(id, language)!, request: request, pageValues: pageValues(page, language: language))
             return [OutputFile(path: file, contents: handout.html), OutputFile(path: "\(handout.fileStem).txt", contents: handout.text)]
         case .root:

@@ -35,6 +35,7 @@ public struct MarkdownDocument: Sendable {
             return
         }
         defer { cmark_node_free(document) }
+        Self.drawQRCodes(document)
         (self.root, self.tooDeep) = Self.copyTree(document, lineOffset: lineOffset, headingShift: headingShift, rewriteLink: rewriteLink)
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
             self.html = ""
@@ -62,6 +63,8 @@ public struct MarkdownDocument: Sendable {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            // A drawn QR code is HTML of our own: neither text nor a link to the rest of the code.
+            if isQRCode(node) { continue }
             if event == CMARK_EVENT_ENTER {
                 if let destination = string(cmark_node_get_url(node)), let rewritten = rewriteLink(destination) {
                     cmark_node_set_url(node, rewritten)
@@ -92,6 +95,58 @@ public struct MarkdownDocument: Sendable {
             }
         }
         return (finished, tooDeep)
+    }
+
+    // MARK: QR codes
+
+    /// An image whose destination starts with this draws a QR code for the address after it:
+    /// `![QR code for https://example.org/apply](qr:https://example.org/apply)`.
+    static let qrScheme = "qr:"
+
+    /// Replaces each `qr:` image with the SVG `QRCode` draws, its alt text the code's
+    /// accessible name; an image alone in its paragraph replaces the paragraph, so the code
+    /// stands as a block. An address that is not http(s), or too long to scan, draws nothing.
+    /// The SVG goes in as a cmark custom node, which the parser never makes from input, so
+    /// safe mode still drops every piece of HTML a template or a value writes.
+    private static func drawQRCodes(_ document: OpaquePointer) {
+        // Found first, replaced after: the tree does not change under an iterator.
+        var images: [OpaquePointer] = []
+        walk(document) { node, entering in
+            if entering, cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                let destination = string(cmark_node_get_url(node)), destination.lowercased().hasPrefix(qrScheme)
+            {
+                images.append(node)
+            }
+        }
+        for image in images {
+            let address = String((string(cmark_node_get_url(image)) ?? "").dropFirst(qrScheme.count))
+            var label = ""
+            walk(image) { node, entering in
+                if entering, let literal = string(cmark_node_get_literal(node)) { label += literal }
+            }
+            let svg = QRCode(address: address)?.svg(label: label.isEmpty ? address : label) ?? ""
+            let parent = cmark_node_parent(image)
+            let alone = parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH && cmark_node_first_child($0) == image && cmark_node_last_child($0) == image } ?? false
+            let replaced = alone ? parent! : image
+            guard let drawn = cmark_node_new(alone ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(drawn, svg)
+            cmark_node_replace(replaced, drawn)
+            cmark_node_free(replaced)
+        }
+    }
+
+    private static func isQRCode(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type == CMARK_NODE_CUSTOM_BLOCK || type == CMARK_NODE_CUSTOM_INLINE
+    }
+
+    /// Calls `visit` for each node under `root` (and `root`), on entering and on leaving.
+    private static func walk(_ root: OpaquePointer, _ visit: (OpaquePointer, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator) { visit(node, event == CMARK_EVENT_ENTER) }
+        }
     }
 
     private static func isLeaf(_ type: cmark_node_type) -> Bool {

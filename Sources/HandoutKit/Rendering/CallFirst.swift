@@ -32,7 +32,9 @@ enum CallFirst {
         var lines = ["## \(escape(strings["call_first"]))", ""]
         for entry in entries {
             let partner = entry.match.partner
-            var parts = ["**\(escape(partner.names.resolve(strings.language).text))**"]
+            // Its QR code first, so it floats to the right of the entry (as in the listing).
+            let qrCode = (partner.intakeURL ?? partner.website).map { HandoutRenderer.qrCodeMarkdown($0, strings: strings) } ?? ""
+            var parts = [qrCode + "**\(escape(partner.names.resolve(strings.language).text))**"]
             // A voice line first: the box is for calling.
             if let phone = partner.phones.first(where: { $0.kind == .voice }) ?? partner.phones.first {
                 parts.append("[\(escape(phone.number.display))](\(phone.number.telURL))")

@@ -54,7 +54,7 @@ enum HandoutContext {
         "partners": [
             "id", "name", "categories", "description", "phones", "website", "intake_url", "email", "email_url",
             "address", "confidential_location", "languages", "interpretation", "hours", "fees", "eligibility", "last_verified",
-            "alert", "what_to_bring", "distance",
+            "alert", "what_to_bring", "distance", "qr_url",
         ],
         "phones": ["kind", "display", "tel", "label"],
         "what_to_bring": ["items"],
@@ -108,6 +108,8 @@ enum HandoutContext {
         }
         values["website"] = partner.website
         values["intake_url"] = partner.intakeURL
+        // Where a QR code beside the partner leads: applying beats reading about them.
+        values["qr_url"] = partner.intakeURL ?? partner.website
         if let email = partner.email {
             values["email"] = email
             values["email_url"] = "mailto:" + email

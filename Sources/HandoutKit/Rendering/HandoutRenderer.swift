@@ -16,10 +16,13 @@ public struct RenderRequest: Sendable {
     /// never reaches it. Its date is the newest its inputs carry (the template's `reviewed`,
     /// the listed partners' `last_verified`), and its footer names the publisher, undated.
     public var published: Bool
+    /// Where a published page lives online (the site's `base_url` and the page's file): a QR
+    /// code at its foot leads there from the printed page. Nil draws none.
+    public var pageAddress: String?
 
     public init(
         templateID: String, client: Client, practice: Practice = Practice(), location: ClientLocation? = nil, today: Day,
-        partnerLimit: Int? = nil, published: Bool = false
+        partnerLimit: Int? = nil, published: Bool = false, pageAddress: String? = nil
     ) {
         self.templateID = templateID
         self.client = client
@@ -28,6 +31,7 @@ public struct RenderRequest: Sendable {
         self.today = today
         self.partnerLimit = partnerLimit
         self.published = published
+        self.pageAddress = pageAddress
     }
 }
 
@@ -129,7 +133,7 @@ public struct HandoutRenderer: Sendable {
         var footer = section.incomeNote.map { "\n\n" + MarkdownEscaping.escape($0) } ?? ""
         footer += "\n\n* * *\n\n" + footerMarkdown(
             matter: matter, factsChecked: section.factsChecked, practice: request.practice, today: request.today, published: request.published,
-            matches: matches, strings: strings)
+            pageAddress: request.pageAddress, matches: matches, strings: strings)
         // Title and summary, then the "who to call first" box, then the body: three documents,
         // so the box can stand in its own <section> between them.
         let needs = (matter.topics + request.client.needs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -253,9 +257,11 @@ public struct HandoutRenderer: Sendable {
     /// "Prepared by …, <day>." (or "Published by …" with no day on a site page), then the
     /// handout's facts lines, escaped like every other value.
     private func footerMarkdown(
-        matter: FrontMatter, factsChecked: Day?, practice: Practice, today: Day, published: Bool, matches: [PartnerMatch], strings: Strings
+        matter: FrontMatter, factsChecked: Day?, practice: Practice, today: Day, published: Bool, pageAddress: String?,
+        matches: [PartnerMatch], strings: Strings
     ) -> String {
         var lines: [String] = []
+        if let pageAddress { lines.append(Self.qrCodeMarkdown(pageAddress, strings: strings)) }
         if published {
             if let line = publisherMarkdown(practice, language: strings.language) { lines.append(line) }
         } else {
@@ -263,6 +269,12 @@ public struct HandoutRenderer: Sendable {
         }
         lines += factsLines(matter, factsChecked: factsChecked, published: published, matches: matches, strings: strings)
         return lines.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A QR code for `address` (see `MarkdownDocument.qrScheme`), named "QR code for <address>".
+    static func qrCodeMarkdown(_ address: String, strings: Strings) -> String {
+        let escaped = MarkdownEscaping.escape(address)
+        return "![\(MarkdownEscaping.escape(strings["qr_code_for"])) \(escaped)](<\(MarkdownDocument.qrScheme)\(escaped)>)"
     }
 
     /// "Prepared by … (phone, website), <day>." or "Prepared on <day>.".

@@ -21,7 +21,8 @@ import Testing
         return CallFirst.markdown(needs: needs, matches: matches, taxonomy: directory.taxonomy, strings: Strings(language: "en"))
     }
 
-    /// Values are escaped for Markdown like every other value (a backslash before punctuation).
+    /// Values are escaped for Markdown like every other value (a backslash before punctuation);
+    /// a partner with a web address gets its QR code first.
     @Test func firstPartnerPerNeedOnceWithItsVoiceNumber() {
         #expect(markdown(needs: ["housing", "food", "benefits"]) == """
             ## Who to call first
@@ -29,7 +30,7 @@ import Testing
             - **Near Legal Aid**\\
               [312\\-555\\-0102](tel:+13125550102)\\
               Helps with\\: Housing and Food\\.
-            - **Web Only**\\
+            - ![QR code for https\\:\\/\\/example\\.org\\/web](<qr:https\\:\\/\\/example\\.org\\/web>)**Web Only**\\
               [https\\:\\/\\/example\\.org\\/web](https\\:\\/\\/example\\.org\\/web)\\
               Helps with\\: Public benefits\\.
 
