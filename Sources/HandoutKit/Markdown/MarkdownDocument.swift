@@ -118,7 +118,8 @@ public struct MarkdownDocument: Sendable {
                 images.append(node)
             }
         }
-        for image in images {
+        // Innermost first: an image's alt text may hold another, which is freed with it.
+        for image in images.reversed() {
             let address = String((string(cmark_node_get_url(image)) ?? "").dropFirst(qrScheme.count))
             var label = ""
             walk(image) { node, entering in

@@ -25,4 +25,11 @@ import Testing
         let document = MarkdownDocument(markdown: "![x](qr:javascript:alert(1))\n\nA ![x](QR:file:///etc/passwd) b\n\n<svg onload=alert(1)></svg>\n")
         #expect(document.html == "<p>A  b</p>\n<p><!-- raw HTML omitted --><!-- raw HTML omitted --></p>\n")
     }
+
+    /// An image may hold another in its alt text: the inner one is replaced first, then goes
+    /// with the outer one (replacing the outer first would free the inner before its turn).
+    @Test func aCodeInsideAnotherCodesNameGoesWithIt() throws {
+        let outer = try #require(QRCode(address: "https://b.example/")).svg(label: "https://b.example/")
+        #expect(MarkdownDocument(markdown: "![![a](qr:https://a.example/)](qr:https://b.example/)").html == outer + "\n")
+    }
 }
