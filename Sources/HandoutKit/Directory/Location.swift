@@ -89,32 +89,116 @@ public struct ZipTable: Sendable {
         public let centroid: Coordinate?
     }
 
-    /// ZIP → the rest of its line: loading only splits lines, and a lookup parses the one
-    /// entry it needs, so the 40,000-line table costs little to load on every render.
-    private let rows: [Substring: Substring]
+    /// The table's bytes as read, and where each data line is, ordered by ZIP (the bundled
+    /// table is written sorted; another is sorted here). Loading finds line ends and nothing
+    /// more, and a lookup is a binary search that parses the one line it finds: a render
+    /// needs one ZIP, and the 40,000-line table cost it more than everything else together.
+    private let bytes: [UInt8]
+    private let lines: [Line]
+
+    private struct Line: Sendable {
+        /// Byte offsets: the line's start, the tab after its ZIP, and its end (no newline).
+        let start: Int32, tab: Int32, end: Int32
+    }
 
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), String(validating: data, as: UTF8.self) != nil else {
             throw InputErrors([Diagnostic(.error, "cannot read the ZIP code table", path: path)])
         }
-        self.init(tsv: text)
+        self.init(bytes: [UInt8](data))
     }
 
     public init(tsv: String) {
-        var rows: [Substring: Substring] = [:]
-        rows.reserveCapacity(tsv.utf8.count / 30)
-        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            rows[line[..<tab]] = line[line.index(after: tab)...]
-        }
-        self.rows = rows
+        self.init(bytes: Array(tsv.utf8))
     }
 
-    public func lookup(_ zip: String) -> Entry? { rows[Substring(zip)].flatMap(Self.entry) }
+    private init(bytes: [UInt8]) {
+        var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 30)
+        var sorted = true
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var start = 0
+            while start < count {
+                let newline = memchr(base + start, 0x0A, count - start).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                var end = newline
+                if end > start && base[end - 1] == 0x0D { end -= 1 }
+                // Comments ("#") and lines without a tab are skipped, as before.
+                if end > start && base[start] != 0x23, let tab = memchr(base + start, 0x09, end - start) {
+                    let line = Line(start: Int32(start), tab: Int32(UnsafePointer<UInt8>(tab.assumingMemoryBound(to: UInt8.self)) - base), end: Int32(end))
+                    if sorted, let last = lines.last, Self.compare(base, last, base, line) > 0 { sorted = false }
+                    lines.append(line)
+                }
+                start = newline + 1
+            }
+            if !sorted {
+                // Stable, so among lines with the same ZIP the last one still wins.
+                lines = lines.enumerated().sorted { a, b in
+                    let order = Self.compare(base, a.element, base, b.element)
+                    return order != 0 ? order < 0 : a.offset < b.offset
+                }.map(\.element)
+            }
+        }
+        self.bytes = bytes
+        self.lines = lines
+    }
 
-    /// Every entry whose ZIP matches a pattern such as "606*".
+    /// Orders two lines by their ZIP fields, as bytes.
+    private static func compare(_ baseA: UnsafePointer<UInt8>, _ a: Line, _ baseB: UnsafePointer<UInt8>, _ b: Line) -> Int {
+        compare(baseA + Int(a.start), Int(a.tab - a.start), baseB + Int(b.start), Int(b.tab - b.start))
+    }
+
+    private static func compare(_ a: UnsafePointer<UInt8>, _ lengthA: Int, _ b: UnsafePointer<UInt8>, _ lengthB: Int) -> Int {
+        let order = memcmp(a, b, min(lengthA, lengthB))
+        return order != 0 ? Int(order) : lengthA - lengthB
+    }
+
+    /// The index of the first line whose ZIP is not below `key` (`orAbove: false`), or above it.
+    private func bound(_ key: [UInt8], orAbove: Bool) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            key.withUnsafeBufferPointer { keyBuffer in
+                guard let base = buffer.baseAddress, let keyBase = keyBuffer.baseAddress else { return orAbove ? lines.count : 0 }
+                var low = 0, high = lines.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let line = lines[middle]
+                    let order = Self.compare(base + Int(line.start), Int(line.tab - line.start), keyBase, keyBuffer.count)
+                    if order < 0 || (orAbove && order == 0) { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+        }
+    }
+
+    public func lookup(_ zip: String) -> Entry? {
+        let key = Array(zip.utf8)
+        // The last line with this ZIP, as when the table was a dictionary filled in file order.
+        let above = bound(key, orAbove: true)
+        guard above > 0, zipField(lines[above - 1]).elementsEqual(key) else { return nil }
+        return entry(lines[above - 1])
+    }
+
+    /// Every entry whose ZIP matches a pattern such as "606*", in ZIP order, one per ZIP.
     public func entries(matching pattern: String) -> [Entry] {
-        rows.filter { ZipPattern.matches(pattern, zip: String($0.key)) }.compactMap { Self.entry($0.value) }
+        guard pattern.hasSuffix("*") else { return lookup(pattern).map { [$0] } ?? [] }
+        let prefix = Array(pattern.dropLast().utf8)
+        var entries: [Entry] = []
+        var index = bound(prefix, orAbove: false)
+        while index < lines.count, zipField(lines[index]).starts(with: prefix) {
+            // Of lines with the same ZIP, the last.
+            if index + 1 == lines.count || !zipField(lines[index + 1]).elementsEqual(zipField(lines[index])) {
+                if let entry = entry(lines[index]) { entries.append(entry) }
+            }
+            index += 1
+        }
+        return entries
+    }
+
+    private func zipField(_ line: Line) -> ArraySlice<UInt8> { bytes[Int(line.start)..<Int(line.tab)] }
+
+    private func entry(_ line: Line) -> Entry? {
+        Self.entry(Substring(String(decoding: bytes[Int(line.tab + 1)..<Int(line.end)], as: UTF8.self)))
     }
 
     /// "IL\tCook\t41.848\t-87.717" → the entry; the coordinates may be missing.

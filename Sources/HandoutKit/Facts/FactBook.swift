@@ -35,7 +35,8 @@ public struct FactBook: Sendable {
     /// Front-matter text with each known fact's value put in; unknown keys are left as
     /// written (check and render report them first).
     static func fill(_ text: String, values: [String: String]) -> String {
-        text.replacing(factTag) { match in
+        guard text.contains("{{") else { return text }
+        return text.replacing(factTag) { match in
             values[String(match.output[1].substring ?? "")] ?? String(text[match.range])
         }
     }

@@ -24,7 +24,7 @@ struct FactUses {
     /// The uses in `template`'s summary and in its body's `tags`.
     init(_ template: HandoutTemplate, tags: [TemplateTag]) {
         var uses: [Use] = []
-        if let summary = template.frontMatter.summary {
+        if let summary = template.frontMatter.summary, summary.contains("{{") {
             let line = template.frontMatter.keyLines["summary"] ?? 1
             for match in summary.matches(of: FactBook.factTag) {
                 uses.append(Use(key: String(match.output[1].substring ?? ""), line: line, column: 1, states: []))
@@ -96,7 +96,7 @@ extension FactBook {
     public func usage(of templates: [HandoutTemplate]) -> [String: [String: [String]]] {
         var usage: [String: [String: [String]]] = [:]
         for template in templates {
-            for key in Set(FactUses(template, tags: TemplateTag.scan(template).tags).uses.map(\.key)) {
+            for key in Set(FactUses(template, tags: template.tags).uses.map(\.key)) {
                 usage[key, default: [:]][template.id, default: []].append(template.language)
             }
         }

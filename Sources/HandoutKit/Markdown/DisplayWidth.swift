@@ -2,7 +2,13 @@
 /// emoji take two, combining marks and other zero-width characters none.
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // ASCII: one column per printable character, none for control characters.
+        var asciiWidth = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + of($1) } }
+            if (0x20...0x7E).contains(byte) { asciiWidth += 1 }
+        }
+        return asciiWidth
     }
 
     public static func of(_ character: Character) -> Int {

@@ -4,6 +4,7 @@
 /// an entity or raw HTML. Control characters are dropped (`ControlCharacters`).
 public enum MarkdownEscaping {
     public static func escape(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(value) }
         var result = ""
         result.reserveCapacity(value.utf8.count + 8)
         var pendingSpace = false
@@ -22,6 +23,38 @@ public enum MarkdownEscaping {
             result.append(character)
         }
         return result
+    }
+}
+
+extension MarkdownEscaping {
+    /// The same for a value that is all ASCII (most are), byte by byte: a packet escapes
+    /// hundreds of values, and asking each Character for its Unicode properties cost more
+    /// than the rest of the escaping.
+    private static func escapeASCII(_ value: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(value.utf8.count + 8)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20:  // whitespace, as Character.isWhitespace has it
+                pendingSpace = !result.isEmpty
+                continue
+            case 0x00...0x08, 0x0E...0x1F, 0x7F:  // control characters: dropped
+                continue
+            default:
+                break
+            }
+            if pendingSpace {
+                result.append(0x20)
+                pendingSpace = false
+            }
+            // ASCII punctuation and symbols: ! to /, : to @, [ to `, { to ~.
+            if (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte) {
+                result.append(0x5C)
+            }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

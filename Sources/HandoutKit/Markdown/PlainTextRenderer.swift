@@ -182,7 +182,7 @@ enum PhoneGlue {
     nonisolated(unsafe) private static let pattern = try! Regex(#"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?"#)
 
     static func glue(_ text: String) -> String {
-        guard text.contains(" "), text.contains(where: \.isASCIIDigit) else { return text }
+        guard mayHoldNumber(text), text.contains(" "), text.contains(where: \.isASCIIDigit) else { return text }
         var result = ""
         var rest = text.startIndex
         for match in text.matches(of: pattern) {
@@ -191,6 +191,17 @@ enum PhoneGlue {
             rest = match.range.upperBound
         }
         return result + text[rest...]
+    }
+
+    /// False when `text` cannot hold a number with a space in it: the pattern needs a space
+    /// and ten digits, and every non-ASCII scalar is counted as a possible digit. Most text
+    /// holds none, and the regex is the costliest step of the text version.
+    static func mayHoldNumber(_ text: String) -> Bool {
+        var space = false, digits = 0
+        for byte in text.utf8 {
+            if byte == 0x20 { space = true } else if (0x30...0x39).contains(byte) || byte >= 0xC0 { digits += 1 }
+        }
+        return space && digits >= 10
     }
 
     static func unglue(_ text: String) -> String {

@@ -197,7 +197,7 @@ public struct HandoutRenderer: Sendable {
         let language = request.client.language
         let strings = Strings(language: template.language)
         let matter = template.frontMatter
-        let factUses = FactUses(template, tags: TemplateTag.scan(template).tags)
+        let factUses = FactUses(template, tags: template.tags)
         let problems = factUses.problems(language: template.language, book: facts)
         if !problems.isEmpty {
             throw InputErrors(problems.map { Diagnostic(.error, $0.message, path: template.path, line: $0.line, column: $0.column) })

@@ -72,9 +72,33 @@ struct Layout: Sendable {
         let marker = "handout-slot-" + UUID().uuidString + "-"
         var context = EscapedValues.html(values) as! [String: Any]
         for slot in Self.slots { context[slot] = marker + slot }
-        var html = page.render(context)
-        html = html.replacingOccurrences(of: marker + "content", with: content)
-        return html.replacingOccurrences(of: marker + "css", with: css)
+        return Self.fillSlots(page.render(context), marker: marker, values: ["content": content, "css": css])
+    }
+
+    /// `html` with each `marker` + slot name replaced by the slot's value, searched byte by
+    /// byte: Foundation's replacingOccurrences turned every page into UTF-16 twice.
+    static func fillSlots(_ html: String, marker: String, values: [String: String]) -> String {
+        let page = Array(html.utf8), key = Array(marker.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(page.count + values.values.reduce(0) { $0 + $1.utf8.count })
+        var copied = 0, index = 0
+        while index + key.count <= page.count {
+            guard page[index] == key[0], page[index..<index + key.count].elementsEqual(key) else {
+                index += 1
+                continue
+            }
+            let after = index + key.count
+            guard let (name, value) = values.first(where: { page[after...].starts(with: $0.key.utf8) }) else {
+                index += 1
+                continue
+            }
+            result += page[copied..<index]
+            result += value.utf8
+            index = after + name.utf8.count
+            copied = index
+        }
+        result += page[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// `text` as the inside of a CSS string: letters, digits and spaces as they are, every

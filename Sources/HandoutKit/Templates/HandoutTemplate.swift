@@ -16,6 +16,9 @@ public struct HandoutTemplate: Sendable {
     public let warnings: [Diagnostic]
     /// Nil when the body is not valid Mustache; such a template is checked, never rendered.
     let mustache: MustacheTemplate?
+    /// The body's Mustache tags, scanned once when the template is read: rendering reads
+    /// its facts from them for every client.
+    let tags: [TemplateTag]
 
     /// Put before the body so the engine escapes nothing: values come escaped for Markdown
     /// (`EscapedValues`). It goes on the body's first line, so line numbers stay true; columns
@@ -97,7 +100,8 @@ public struct HandoutTemplate: Sendable {
         }
         let template = HandoutTemplate(
             id: id, language: language, path: path, frontMatter: frontMatter, body: body,
-            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics.filter { $0.level != .error }, mustache: mustache)
+            bodyFirstLine: bodyFirstLine, warnings: log.diagnostics.filter { $0.level != .error }, mustache: mustache,
+            tags: TemplateTag.scan(body: body, firstLine: bodyFirstLine).tags)
         return Read(template: template, diagnostics: log.sorted)
     }
 

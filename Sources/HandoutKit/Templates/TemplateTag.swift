@@ -22,8 +22,13 @@ struct TemplateTag: Sendable {
 
     /// Scans `template`'s body; `facts` are the fact values in its language.
     static func scan(_ template: HandoutTemplate, facts: [String: String] = [:]) -> Scan {
+        scan(body: template.body, firstLine: template.bodyFirstLine, facts: facts)
+    }
+
+    /// Scans a body whose first line is the file's line `firstLine`.
+    static func scan(body: String, firstLine: Int, facts: [String: String] = [:]) -> Scan {
         var scan = Scan()
-        for (offset, line) in template.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var prose = "", bare = ""
             var rest = line.startIndex
             for match in line.matches(of: pattern) {
@@ -40,7 +45,7 @@ struct TemplateTag: Sendable {
                 default: kind = .other
                 }
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                scan.tags.append(TemplateTag(kind: kind, name: name, line: offset + template.bodyFirstLine, column: column))
+                scan.tags.append(TemplateTag(kind: kind, name: name, line: offset + firstLine, column: column))
                 prose += line[rest..<match.range.lowerBound]
                 bare += line[rest..<match.range.lowerBound] + String(repeating: " ", count: line[match.range].count)
                 if kind == .variable {
