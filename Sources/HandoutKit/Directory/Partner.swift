@@ -87,6 +87,9 @@ public struct Directory: Sendable {
     public let partners: [Partner]
     /// What was left out or guessed while reading (HSDS data is often messy), in file order.
     public let warnings: [Diagnostic]
+    /// Category → the positions in `partners` of those that offer it: a client's handout
+    /// ranks only the partners of its categories, not the whole directory, for every client.
+    private let positionsByCategory: [String: [Int]]
 
     init(path: String, format: Format = .handout, regionName: String?, taxonomy: Taxonomy, partners: [Partner], warnings: [Diagnostic] = []) {
         self.path = path
@@ -95,5 +98,17 @@ public struct Directory: Sendable {
         self.taxonomy = taxonomy
         self.partners = partners
         self.warnings = warnings
+        var positions: [String: [Int]] = [:]
+        for (position, partner) in partners.enumerated() {
+            for category in Set(partner.categories) { positions[category, default: []].append(position) }
+        }
+        positionsByCategory = positions
+    }
+
+    /// The partners that offer any of `categories`, in the directory's order; every
+    /// partner when `categories` is empty.
+    public func partners(offering categories: Set<String>) -> [Partner] {
+        guard !categories.isEmpty else { return partners }
+        return Set(categories.flatMap { positionsByCategory[$0] ?? [] }).sorted().map { partners[$0] }
     }
 }

@@ -156,7 +156,8 @@ public enum PartnerSelection {
             for group in groups { counts[group, default: 0] += 1 }
             entries.append(.init(partner: match.partner, match: match, outcome: .kept))
         }
-        entries += dropped.sorted { ($0.partner.name.lowercased(), $0.partner.id) < ($1.partner.name.lowercased(), $1.partner.id) }
+        // Each name lowered once, not at every comparison.
+        entries += dropped.map { (key: ($0.partner.name.lowercased(), $0.partner.id), entry: $0) }.sorted { $0.key < $1.key }.map(\.entry)
         return PartnerRanking(entries: entries)
     }
 

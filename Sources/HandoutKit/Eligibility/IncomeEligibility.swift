@@ -26,7 +26,9 @@ public struct PartnerOffer: Sendable {
         if let household, let guidelines {
             query.incomePercent = guidelines.percent(of: household, state: query.location?.state, on: today)
         }
-        let ranking = PartnerSelection.rank(directory.partners, for: query)
+        // Partners of other categories would only be dropped, and an offer lists no dropped
+        // partner but those over the income limit.
+        let ranking = PartnerSelection.rank(directory.partners(offering: Set(query.categories)), for: query)
         let leftOut = ranking.entries.compactMap { entry -> Partner? in
             if case .overIncomeLimit = entry.outcome { return entry.partner }
             return nil

@@ -128,6 +128,8 @@ public struct PlainTextRenderer: Sendable {
     /// Greedy wrapping at spaces (and between ideographs), never breaking inside a word, a
     /// URL or a glued phone number; a word longer than the width stands on its own line.
     func wrap(_ text: String, width: Int) -> [String] {
+        // No carriage return: "\r\n" is one Character, which the split below keeps whole.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return Self.wrapASCII(text, width: width) }
         var lines: [String] = []
         for hardLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
@@ -149,6 +151,47 @@ public struct PlainTextRenderer: Sendable {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map(PhoneGlue.unglue)
+    }
+
+    /// `wrap` for ASCII text, byte by byte: the same lines, without asking each Character
+    /// for its grapheme breaks and Unicode properties. ASCII has no ideographs, so a line
+    /// breaks only at spaces and tabs; a word is as wide as its printable characters.
+    private static func wrapASCII(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for hardLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            var line: [UInt8] = []
+            var lineWidth = 0
+            var spaceBefore = false
+            var index = hardLine.startIndex
+            while index < hardLine.endIndex {
+                let byte = hardLine[index]
+                if byte == 0x20 || byte == 0x09 {
+                    spaceBefore = true
+                    index = hardLine.index(after: index)
+                    continue
+                }
+                let start = index
+                var pieceWidth = 0
+                while index < hardLine.endIndex, hardLine[index] != 0x20, hardLine[index] != 0x09 {
+                    if hardLine[index] >= 0x21 && hardLine[index] <= 0x7E { pieceWidth += 1 }
+                    index = hardLine.index(after: index)
+                }
+                let piece = hardLine[start..<index]
+                let separator = spaceBefore && !line.isEmpty ? 1 : 0
+                if !line.isEmpty && lineWidth + separator + pieceWidth > width {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line = Array(piece)
+                    lineWidth = pieceWidth
+                } else {
+                    if separator == 1 { line.append(0x20) }
+                    line += piece
+                    lineWidth += separator + pieceWidth
+                }
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 
     /// The units a line may break between: words (after a space) and single ideographs.

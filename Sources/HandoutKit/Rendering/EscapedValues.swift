@@ -30,7 +30,11 @@ enum EscapedValues {
 /// A string a template prints: the engine asks for `renderText`, which is already escaped.
 /// Transforms (`{{uppercased(name)}}`) work on the raw text and escape their result again, so
 /// `reversed` cannot move a backslash off the character it escapes.
-struct EscapedText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+///
+/// It has no children: without `MustacheParent`, the engine would look names up in it by
+/// reflection, so `{{#name}}{{raw}}{{/name}}` printed the unescaped text, and every name
+/// looked up inside a section over a value paid for a `Mirror`.
+struct EscapedText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, CustomStringConvertible {
     let raw: String
     let escape: @Sendable (String) -> String
 
@@ -41,6 +45,7 @@ struct EscapedText: MustacheCustomRenderable, MustacheTransformable, CustomStrin
 
     var renderText: String { escape(raw) }
     var isNull: Bool { false }
+    func child(named: String) -> Any? { nil }
     var description: String { renderText }
 
     func transform(_ name: String) -> Any? {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HandoutKit
 
@@ -158,5 +159,24 @@ import Testing
 
     @Test func unsafeLinksKeepTheirTextOnly() {
         #expect(text("[click](javascript:alert(1)) [x](vbscript:msgbox) [y](file:///etc/passwd)") == "click x y\n")
+    }
+
+    /// ASCII text wraps byte by byte, other text Character by Character: the same words
+    /// (one letter swapped for "é", as wide) must break at the same places, leading and
+    /// doubled spaces, tabs, control characters and over-long words included.
+    @Test func asciiAndUnicodeTextWrapAlike() {
+        let renderer = PlainTextRenderer()
+        let samples = [
+            "  Call\tlegal aid  today: a notice is not an order, and a-very-long-word-that-is-longer-than-the-width-of-a-line-by-far stands alone.",
+            "one\ntwo  three\n\nfour\u{1}five " + String(repeating: "word ", count: 40),
+            "", " ", "\n\n", "x",
+        ]
+        for width in [1, 5, 20, 72] {
+            for sample in samples {
+                let ascii = renderer.wrap(sample, width: width)
+                let accented = renderer.wrap(sample.replacingOccurrences(of: "e", with: "é"), width: width)
+                #expect(ascii == accented.map { $0.replacingOccurrences(of: "é", with: "e") }, "width \(width): \(sample)")
+            }
+        }
     }
 }

@@ -77,6 +77,8 @@ import Testing
         "{{& client.name}}",
         "{{% CONTENT_TYPE: HTML }}\n{{client.name}}",
         "{{reversed(client.name)}}",
+        // An escaped value has no fields: the engine once found its raw text by reflection.
+        "x{{#client.name}}{{raw}}{{/client.name}}",
     ])
     func escapingHoldsWhereATagSlipsPastTheGuard(body: String) throws {
         let template = try HandoutTemplate.parse(frontMatter + body + "\n", path: "t.md", id: "t", language: "en", guardingTags: false)
