@@ -122,27 +122,81 @@ struct Packet: AsyncParsableCommand {
         let progress = ProgressLine.onTerminal()
         var showProgress: (@Sendable (PacketBatch.Progress) -> Void)?
         if let progress { showProgress = { progress.show($0) } }
-        let report = await batch.run(list, progress: showProgress)
+        // Each row is printed (or, for the text report, counted) as the batch hands it on,
+        // so a caseload of any length is never held whole.
+        let shown = PathDisplay.relative(out)
+        let wouldBe = dryRun || check
+        let json = BatchJSON(out: out, mode: batch.options.mode.rawValue)
+        var removed: [String] = []
+        let report = await batch.run(list, progress: showProgress) { row in
+            switch format {
+            case .json:
+                json.printRow(row)
+            case .text where wouldBe:
+                for file in row.changed { print("would write " + (shown as NSString).appendingPathComponent(file)) }
+                removed += row.removed
+            case .text:
+                break
+            }
+        }
         progress?.finish()
         DiagnosticPrinter().print(report.diagnostics)
-        let shown = PathDisplay.relative(out)
+        let summary = report.summary
         switch format {
         case .json:
-            print(try JSONOutput.encode(report))
+            json.finish(summary)
         case .text:
-            let wouldBe = dryRun || check
-            if wouldBe {
-                for file in report.changedFiles { print("would write " + (shown as NSString).appendingPathComponent(file)) }
-                for file in report.removedFiles { print("would remove " + (shown as NSString).appendingPathComponent(file)) }
-            }
-            let packets = report.rows.count - report.failed
-            var summary = "\(packets) packet\(packets == 1 ? "" : "s"), \(report.failed) row\(report.failed == 1 ? "" : "s") failed: "
-                + "\(report.changedFiles.count) files \(wouldBe ? "would be written" : "written"), \(report.unchangedFiles) unchanged"
-            if !report.removedFiles.isEmpty { summary += ", \(report.removedFiles.count) \(wouldBe ? "would be removed" : "removed")" }
-            print(summary + ", in \(shown)")
+            for file in removed { print("would remove " + (shown as NSString).appendingPathComponent(file)) }
+            var line = "\(summary.packets) packet\(summary.packets == 1 ? "" : "s"), \(summary.failed) row\(summary.failed == 1 ? "" : "s") failed: "
+                + "\(summary.changedFiles) files \(wouldBe ? "would be written" : "written"), \(summary.unchangedFiles) unchanged"
+            if summary.removedFiles > 0 { line += ", \(summary.removedFiles) \(wouldBe ? "would be removed" : "removed")" }
+            print(line + ", in \(shown)")
         }
-        let changed = !report.changedFiles.isEmpty || !report.removedFiles.isEmpty
-        if report.failed > 0 || report.diagnostics.contains(where: { $0.level == .error }) || (check && changed) { throw ExitCode(1) }
+        let changed = summary.changedFiles > 0 || summary.removedFiles > 0
+        if summary.failed > 0 || report.diagnostics.contains(where: { $0.level == .error }) || (check && changed) { throw ExitCode(1) }
+    }
+}
+
+/// The JSON report, printed a row at a time: the same text JSONOutput gives for the whole
+/// object `{"mode", "out", "rows": [...], "summary"}`, without holding every row.
+final class BatchJSON {
+    private let out: String
+    private let mode: String
+    private var rows = 0
+
+    init(out: String, mode: String) {
+        self.out = out
+        self.mode = mode
+    }
+
+    private struct Head: Encodable { let mode: String, out: String }
+    private struct Whole: Encodable { let mode: String, out: String, rows: [PacketBatch.RowReport], summary: PacketBatch.Summary }
+
+    func printRow(_ row: PacketBatch.RowReport) {
+        if rows == 0 {
+            // The opening of the object, as the encoder writes it, up to the rows.
+            guard let head = try? JSONOutput.encode(Head(mode: mode, out: out)) else { return }
+            print(head.dropLast(2) + ",\n  \"rows\" : [")
+        } else {
+            print(",")
+        }
+        rows += 1
+        print(Self.indent((try? JSONOutput.encode(row)) ?? "{}", by: "    ", first: true), terminator: "")
+    }
+
+    func finish(_ summary: PacketBatch.Summary) {
+        guard rows > 0 else {
+            // No row: the encoder's own way of writing an empty list.
+            print((try? JSONOutput.encode(Whole(mode: mode, out: out, rows: [], summary: summary))) ?? "{}")
+            return
+        }
+        print("\n  ],\n  \"summary\" : " + Self.indent((try? JSONOutput.encode(summary)) ?? "{}", by: "  ", first: false) + "\n}")
+    }
+
+    /// Every line of `text` indented, the first one too when `first`.
+    private static func indent(_ text: String, by prefix: String, first: Bool) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { index, line in index == 0 && !first ? String(line) : prefix + line }.joined(separator: "\n")
     }
 }
 

@@ -19,9 +19,11 @@ public struct Shard: Sendable, Equatable {
 
 /// A whole caseload: one packet per row of a client list, in `<out>/<id>/`. The project,
 /// directory, ZIP table and templates are loaded once (in the packet renderer); rows are
-/// read one at a time and rendered on all cores, with a bounded number in flight, so memory
-/// stays flat however long the list is. A bad row is reported and skipped; the others are
-/// written. Files are written only when their content changed, mode 0600, in folders 0700.
+/// read one at a time and rendered on all cores, with a bounded number in flight, and each
+/// row's report is handed on (in row order) as soon as it is done, never collected, so
+/// memory stays flat however long the list is. A bad row is reported and skipped; the
+/// others are written. Files are written only when their content changed, mode 0600, in
+/// folders 0700.
 public struct PacketBatch: Sendable {
     public enum Mode: String, Sendable { case write, dryRun = "dry-run", check }
 
@@ -99,35 +101,34 @@ public struct PacketBatch: Sendable {
         }
     }
 
-    public struct Report: Sendable, Encodable {
+    /// The whole batch in counts; the rows themselves went to `run`'s `row` handler.
+    public struct Report: Sendable {
         public let out: String
         public let mode: String
-        public let rows: [RowReport]
-
-        public var failed: Int { rows.filter { $0.status == .failed }.count }
-        public var changedFiles: [String] { rows.flatMap(\.changed) }
-        public var removedFiles: [String] { rows.flatMap(\.removed) }
-        public var unchangedFiles: Int { rows.reduce(0) { $0 + $1.unchanged.count } }
+        public private(set) var summary = Summary()
         public var diagnostics: [Diagnostic] = []
 
-        enum CodingKeys: String, CodingKey { case out, mode, rows, summary }
-        struct Summary: Encodable {
-            let rows: Int, packets: Int, failed: Int
-            let changedFiles: Int, unchangedFiles: Int, removedFiles: Int
-            enum CodingKeys: String, CodingKey {
-                case rows, packets, failed
-                case changedFiles = "changed_files", unchangedFiles = "unchanged_files", removedFiles = "removed_files"
-            }
+        init(out: String, mode: String, diagnostics: [Diagnostic] = []) {
+            self.out = out
+            self.mode = mode
+            self.diagnostics = diagnostics
         }
 
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(out, forKey: .out)
-            try container.encode(mode, forKey: .mode)
-            try container.encode(rows, forKey: .rows)
-            try container.encode(Summary(
-                rows: rows.count, packets: rows.count - failed, failed: failed,
-                changedFiles: changedFiles.count, unchangedFiles: unchangedFiles, removedFiles: removedFiles.count), forKey: .summary)
+        mutating func count(_ row: RowReport) {
+            summary.rows += 1
+            if row.status == .failed { summary.failed += 1 } else { summary.packets += 1 }
+            summary.changedFiles += row.changed.count
+            summary.unchangedFiles += row.unchanged.count
+            summary.removedFiles += row.removed.count
+        }
+    }
+
+    public struct Summary: Sendable, Encodable, Equatable {
+        public var rows = 0, packets = 0, failed = 0
+        public var changedFiles = 0, unchangedFiles = 0, removedFiles = 0
+        enum CodingKeys: String, CodingKey {
+            case rows, packets, failed
+            case changedFiles = "changed_files", unchangedFiles = "unchanged_files", removedFiles = "removed_files"
         }
     }
 
@@ -147,29 +148,39 @@ public struct PacketBatch: Sendable {
         self.options = options
     }
 
-    public func run(_ list: ClientList, progress: (@Sendable (Progress) -> Void)? = nil) async -> Report {
-        var reports: [RowReport] = []
-        var diagnostics: [Diagnostic] = []
+    /// Renders every row; `row` gets each row's report, in row order, as soon as it and
+    /// the rows before it are done.
+    public func run(_ list: ClientList, progress: (@Sendable (Progress) -> Void)? = nil, row handle: (RowReport) -> Void = { _ in }) async -> Report {
+        var report = Report(out: options.out, mode: options.mode.rawValue)
         var seen: [String: Int] = [:]
         let taxonomy = packets.renderer.directory.taxonomy
         if options.mode == .write {
             do {
                 try AtomicFile.makeFolder(options.out, mode: 0o700)
             } catch let errors as InputErrors {
-                return Report(out: options.out, mode: options.mode.rawValue, rows: [], diagnostics: errors.diagnostics)
+                report.diagnostics = errors.diagnostics
+                return report
             } catch {}
         }
-        func record(_ report: RowReport, _ problems: [Diagnostic]) {
-            reports.append(report)
-            diagnostics += problems
-            progress?(Progress(done: reports.count, failed: reports.filter { $0.status == .failed }.count))
+        // Rows done before an earlier one, held until it is: at most about as many as render at once.
+        var waiting: [Int: (RowReport, [Diagnostic])] = [:]
+        var nextToHand = 0, sequence = 0
+        func record(_ position: Int, _ row: RowReport, _ problems: [Diagnostic]) {
+            waiting[position] = (row, problems)
+            while let (row, problems) = waiting.removeValue(forKey: nextToHand) {
+                report.count(row)
+                report.diagnostics += problems
+                handle(row)
+                nextToHand += 1
+            }
+            progress?(Progress(done: report.summary.rows, failed: report.summary.failed))
         }
         func failure(_ failure: ClientRowFailure) -> (RowReport, [Diagnostic]) {
             (RowReport(row: failure.number, line: failure.line, id: failure.id, status: .failed, errors: failure.diagnostics.map(\.description)),
              failure.diagnostics)
         }
 
-        await withTaskGroup(of: (RowReport, [Diagnostic]).self) { group in
+        await withTaskGroup(of: (Int, RowReport, [Diagnostic]).self) { group in
             var inFlight = 0
             while let result = list.next(taxonomy: taxonomy) {
                 let number: Int
@@ -178,32 +189,36 @@ public struct PacketBatch: Sendable {
                 case .failure(let rowFailure): number = rowFailure.number
                 }
                 if let shard = options.shard, !shard.contains(row: number) { continue }
+                let position = sequence
+                sequence += 1
                 switch result {
                 case .failure(let rowFailure):
-                    let (report, problems) = failure(rowFailure)
-                    record(report, problems)
+                    let (row, problems) = failure(rowFailure)
+                    record(position, row, problems)
                 case .success(let row):
                     if let first = seen[row.id] {
                         let problem = Diagnostic(.error, "row \(row.number) (id \"\(row.id)\"): id: row \(first) has the same id; each row needs its own", path: list.displayPath, line: row.line, column: 1)
-                        let (report, problems) = failure(ClientRowFailure(number: row.number, line: row.line, id: row.id, diagnostics: [problem]))
-                        record(report, problems)
+                        let (failed, problems) = failure(ClientRowFailure(number: row.number, line: row.line, id: row.id, diagnostics: [problem]))
+                        record(position, failed, problems)
                         continue
                     }
                     seen[row.id] = row.number
                     if inFlight >= options.concurrency, let done = await group.next() {
                         inFlight -= 1
-                        record(done.0, done.1)
+                        record(done.0, done.1, done.2)
                     }
                     let displayPath = list.displayPath
-                    group.addTask { self.packet(for: row, displayPath: displayPath) }
+                    group.addTask {
+                        let (report, problems) = self.packet(for: row, displayPath: displayPath)
+                        return (position, report, problems)
+                    }
                     inFlight += 1
                 }
             }
-            for await done in group { record(done.0, done.1) }
+            for await done in group { record(done.0, done.1, done.2) }
         }
-        reports.sort { $0.row < $1.row }
-        diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
-        return Report(out: options.out, mode: options.mode.rawValue, rows: reports, diagnostics: diagnostics)
+        report.diagnostics.sort { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+        return report
     }
 
     /// Renders and writes one row's packet; any error becomes the row's failure.
