@@ -114,12 +114,16 @@ struct Layout: Sendable {
         }.joined()
     }
 
+    /// A regex literal in a loop is parsed and compiled again at every turn: once per process
+    /// here, since every command reads the layout.
+    nonisolated(unsafe) private static let slotTag = /\{\{[#^\/]?\s*(content|css)\s*\}\}/
+
     /// `{{content}}` or `{{css}}` inside an HTML tag (`<div title="{{content}}">`) would let
     /// the page's own quotes end the attribute: slots stand between tags only.
     static func misplacedSlots(in text: String, path: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.matches(of: /\{\{[#^\/]?\s*(content|css)\s*\}\}/) {
+            for match in line.matches(of: slotTag) {
                 let before = text[..<match.range.lowerBound]
                 if let open = before.lastIndex(of: "<"), before.lastIndex(of: ">").map({ $0 < open }) ?? true {
                     let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1

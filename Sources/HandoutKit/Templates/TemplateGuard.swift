@@ -39,11 +39,15 @@ enum TemplateGuard {
         return found
     }
 
+    /// Compiled once per process: a regex literal in the loop below was parsed and compiled
+    /// again for every line.
+    nonisolated(unsafe) private static let partialTag = /\{\{[<>]\s*([^}\s]+)\s*\}\}/
+
     /// The partials each `{{> name}}` or `{{< name}}` tag in `text` includes, with positions.
     static func partialIncludes(in text: String, firstLine: Int = 1) -> [(name: String, line: Int, column: Int)] {
         var includes: [(String, Int, Int)] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.matches(of: /\{\{[<>]\s*([^}\s]+)\s*\}\}/) {
+            for match in line.matches(of: partialTag) {
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                 includes.append((String(match.output.1), offset + firstLine, column))
             }
