@@ -226,6 +226,8 @@ enum PhoneGlue {
 
     static func glue(_ text: String) -> String {
         guard mayHoldNumber(text), text.contains(" "), text.contains(where: \.isASCIIDigit) else { return text }
+        // No carriage return: then every byte is a Character, as the pattern sees them.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return glueASCII(text) }
         var result = ""
         var rest = text.startIndex
         for match in text.matches(of: pattern) {
@@ -234,6 +236,83 @@ enum PhoneGlue {
             rest = match.range.upperBound
         }
         return result + text[rest...]
+    }
+
+    /// `glue` for ASCII text, with the pattern written out by hand: the same matches, tried
+    /// in the same order (leftmost; each optional part and each count as many as it can
+    /// take first, fewer only when what follows fails). Phone numbers in partner listings
+    /// made the regex the costliest step of a packet's text version.
+    static func glueASCII(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 8)
+        var start = 0, copied = 0
+        while start < bytes.count {
+            guard let end = numberEnd(bytes, from: start) else {
+                start += 1
+                continue
+            }
+            result += bytes[copied..<start]
+            for byte in bytes[start..<end] {
+                if byte == 0x20 { result += [0xEE, 0x80, 0x80] } else { result.append(byte) }  // U+E000
+            }
+            start = end
+            copied = end
+        }
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Where `(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?`
+    /// matching at `start` ends, or nil when it does not match there.
+    static func numberEnd(_ s: [UInt8], from start: Int) -> Int? {
+        func byte(_ i: Int) -> UInt8? { i < s.count ? s[i] : nil }
+        func isDigit(_ i: Int) -> Bool { byte(i).map { (0x30...0x39).contains($0) } ?? false }
+        func digits(_ i: Int, _ count: Int) -> Bool { (i..<i + count).allSatisfy(isDigit) }
+        /// After the separator `[ .-]?` at `i`: with it first, then without.
+        func separated(_ i: Int) -> [Int] { byte(i).map { $0 == 0x20 || $0 == 0x2E || $0 == 0x2D } == true ? [i + 1, i] : [i] }
+        /// `(?: ?(?:x|ext\.?) ?\d{1,6})?` at `i`: the end with the extension if it matches, else `i`.
+        func withExtension(_ i: Int) -> Int {
+            for marker in byte(i) == 0x20 ? [i + 1, i] : [i] {
+                var afterMarker: [Int] = []
+                if byte(marker) == 0x78 { afterMarker.append(marker + 1) }  // x
+                if byte(marker) == 0x65 && byte(marker + 1) == 0x78 && byte(marker + 2) == 0x74 {  // ext
+                    if byte(marker + 3) == 0x2E { afterMarker.append(marker + 4) }
+                    afterMarker.append(marker + 3)
+                }
+                for after in afterMarker {
+                    for first in byte(after) == 0x20 ? [after + 1, after] : [after] {
+                        var count = 0
+                        while count < 6 && isDigit(first + count) { count += 1 }
+                        if count > 0 { return first + count }
+                    }
+                }
+            }
+            return i
+        }
+        /// `[ .-]?\d{3}[ .-]?\d{4}` and the extension, after the area code.
+        func rest(_ i: Int) -> Int? {
+            for exchange in separated(i) where digits(exchange, 3) {
+                for line in separated(exchange + 3) where digits(line, 4) { return withExtension(line + 4) }
+            }
+            return nil
+        }
+        /// `(?:\(\d{3}\)|\d{3})` and what follows it.
+        func areaCode(_ i: Int) -> Int? {
+            if byte(i) == 0x28, digits(i + 1, 3), byte(i + 4) == 0x29, let end = rest(i + 5) { return end }
+            if digits(i, 3), let end = rest(i + 3) { return end }
+            return nil
+        }
+        if byte(start) == 0x2B {  // +
+            var count = 0
+            while count < 3 && isDigit(start + 1 + count) { count += 1 }
+            for taken in stride(from: count, through: 1, by: -1) {
+                for next in separated(start + 1 + taken) {
+                    if let end = areaCode(next) { return end }
+                }
+            }
+        }
+        return areaCode(start)
     }
 
     /// False when `text` cannot hold a number with a space in it: the pattern needs a space

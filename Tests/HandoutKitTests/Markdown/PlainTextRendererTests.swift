@@ -179,4 +179,34 @@ import Testing
             }
         }
     }
+
+    /// ASCII text is glued by a hand-written matcher; it must find exactly what the
+    /// pattern finds. Random strings over the characters the pattern cares about, and some
+    /// numbers written the usual ways, compared with the regex itself.
+    @Test func phoneGlueByHandMatchesThePattern() throws {
+        let pattern = try Regex(#"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?"#)
+        func byRegex(_ text: String) -> String {
+            var result = "", rest = text.startIndex
+            for match in text.matches(of: pattern) {
+                result += text[rest..<match.range.lowerBound] + text[match.range].replacingOccurrences(of: " ", with: "\u{E000}")
+                rest = match.range.upperBound
+            }
+            return result + text[rest...]
+        }
+        var samples = [
+            "Call (312) 555-0100 or +1 312 555 0100 x 12, or 773.555.0111 ext. 4 today.",
+            "+44 20 7946 0958", "+1 (312) 555 0100 ext 123456789", "12 345 678 9012 34", "((312) 555 0100)",
+            "312 555 0100x", "312 555 0100 x", "312 555 0100 ext.", "+1234 555 0100 9", "1 2 3 4 5 6 7 8 9 0",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789     .-+()xet")
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 10...40, using: &generator)
+            samples.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for sample in samples {
+            #expect(PhoneGlue.glueASCII(sample) == byRegex(sample), "\(sample)")
+        }
+    }
 }
+
