@@ -62,13 +62,18 @@ import Testing
         let pdf = try #require(FileManager.default.contents(atPath: out + "/eviction.es.pdf"))
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         #expect(try mode(out + "/eviction.es.pdf") == 0o600)
-        // No print time and no temporary folder in it: the same page prints the same bytes,
-        // so a second run leaves the PDF as it is.
+        // No print time and no temporary folder in it, and links to the pages beside it
+        // relative: the PDF depends on the page alone.
         let text = String(decoding: pdf, as: UTF8.self)
         #expect(!text.contains("/CreationDate") && !text.contains("file://") && !text.contains("handout-pdf."))
         #expect(text.contains("/URI (repairs.es.html)"))
+        // Printed again, it is the same bytes and is left as it is. (Chromium does not
+        // promise it: once in several whole-suite runs on this loaded machine the second print
+        // differed, so this is not asserted; the page itself must be unchanged.)
         let again = try handout(arguments, environment: ["HANDOUT_CHROMIUM": Self.chromium!])
-        #expect(again.stdout == "unchanged \(out)/eviction.es.html\nunchanged \(out)/eviction.es.pdf\nunchanged \(out)/eviction.es.txt\n")
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("unchanged \(out)/eviction.es.html\n"))
+        #expect(again.stdout.hasSuffix("\nunchanged \(out)/eviction.es.txt\n"))
         if Self.poppler {
             #expect(try tool("pdfinfo", [out + "/eviction.es.pdf"]).contains("Title:           Si recibe un aviso de desalojo\n"))
             #expect((try pages(out + "/eviction.es.pdf") ?? 0) >= 1)
@@ -95,6 +100,51 @@ import Testing
         #expect(usualFonts.contains("Italic") || usualFonts.contains("Oblique"), "the usual print should set <em> in italics: \(usualFonts)")
         #expect(!largeFonts.contains("Italic") && !largeFonts.contains("Oblique"), "\(largeFonts)")
         #expect((try pages(printed["large"]!) ?? 0) > (try pages(printed["usual"]!) ?? 0))
+    }
+
+    /// Printing runs under strace, which logs the network calls of handout, Chromium and
+    /// every process Chromium starts. Nothing may reach past this machine: no TCP socket of
+    /// any kind, no datagram sent to an address on the internet, no name looked up. What is
+    /// seen and allowed: datagram sockets on 127.0.0.1 (the handout process waiting for its
+    /// child), and Chromium's IPv6 routing check, a UDP `connect` to 2001:4860:4860::8888
+    /// that sends nothing (a connect on a datagram socket only picks a route): the socket's
+    /// next call is its close.
+    @Test(.enabled(if: chromium != nil)) func printingReachesNothingBeyondThisMachine() throws {
+        let strace = try #require(["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "strace is needed for this test: apt-get install strace (.ci/run installs it)")
+        let folder = try temporaryFolder()
+        var environment = ProcessInfo.processInfo.environment
+        environment["HANDOUT_HOME"] = Paths.packageRoot
+        environment["HANDOUT_CHROMIUM"] = Self.chromium!
+        let result = try run(strace, ["-f", "-qq", "-e", "trace=socket,connect,sendto,sendmsg,sendmmsg,close,execve", "-o", folder + "/trace.log",
+            Paths.executable, "render", "eviction", "--project", clinic, "--out", folder + "/out", "--lang", "es", "--zip", "60623", "--pdf"],
+            in: Paths.packageRoot, environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/eviction.es.pdf"))
+        let trace = try read(folder + "/trace.log")
+        // The log is real: it saw Chromium start.
+        #expect(trace.contains("execve(\"\(Self.chromium!)\""))
+        let inet = trace.split(separator: "\n").filter { $0.contains("AF_INET") }
+        #expect(!inet.isEmpty)
+        let loopback = ["inet_addr(\"127.0.0.1\")", "inet_pton(AF_INET6, \"::1\""]
+        let routeCheck = "sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"2001:4860:4860::8888\""
+        let outside = inet.filter { call in
+            if call.contains("socket(") { return !call.contains("SOCK_DGRAM") }
+            if call.contains("connect(") {
+                return call.contains("htons(53)") || !(loopback.contains { call.contains($0) } || call.contains(routeCheck))
+            }
+            return !loopback.contains { call.contains($0) }  // sendto and sendmsg: loopback only
+        }
+        #expect(outside.isEmpty, "calls that could reach past this machine: \(outside.prefix(5))")
+        let lines = trace.split(separator: "\n").map(String.init)
+        for (index, line) in lines.enumerated() where line.contains(routeCheck) {
+            let thread = String(line.prefix { $0 != " " }) + " "
+            let socket = try #require(line.firstMatch(of: /connect\((\d+),/)?.output.1)
+            let next = lines[(index + 1)...].first { later in
+                later.hasPrefix(thread) && ["(\(socket),", "(\(socket))", "(\(socket) <"].contains { later.contains($0) }
+            }
+            #expect(next?.contains("close(\(socket)") == true, "after the routing check: \(next ?? "nothing")")
+        }
     }
 
     // MARK: - Without Chromium
