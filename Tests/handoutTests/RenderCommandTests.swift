@@ -130,6 +130,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["eviction.en.html"])
     }
 
+    /// Paper cannot follow a link to another handout: with a `base_url`, the page gives the
+    /// print stylesheet the site's address to print before the link's file name (Chromium
+    /// prints it: scripts/print-check.py); without one it gives nothing, and nothing is printed.
+    @Test func aBaseURLIsGivenToThePrintStylesheetForLinksToOtherHandouts() throws {
+        let project = try temporaryFolder()
+        for name in ["directory.json", "Templates"] {
+            try FileManager.default.copyItem(atPath: clinic + "/" + name, toPath: project + "/" + name)
+        }
+        let settings = try read(clinic + "/handout.yml")
+        try (settings + "base_url: https://rights.example.org\n").write(toFile: project + "/handout.yml", atomically: true, encoding: .utf8)
+        let (result, out) = try render([], project: project)
+        #expect(result.status == 0)
+        let html = try read(out + "/eviction.en.html")
+        // "/" added at the end; every character but letters and digits escaped, as for the footer.
+        #expect(html.contains(":root { --print-base: \"https\\00003A\\00002F\\00002Frights\\00002Eexample\\00002Eorg\\00002F\"; }\n"))
+        #expect(html.contains("main a[href]:not([href*=\":\"]):not([href^=\"#\"])::after { content: \" (\" var(--print-base) attr(href) \")\";"))
+        let (_, plain) = try render([])
+        #expect(!(try read(plain + "/eviction.en.html")).contains("--print-base: "))
+    }
+
     @Test func unknownTemplateSuggestsTheNearest() throws {
         let result = try handout(["render", "evicton", "--project", clinic], in: clinic)
         #expect(result.status == 1)

@@ -126,24 +126,11 @@ public struct HandoutRenderer: Sendable {
     /// and language links.
     public func render(_ template: HandoutTemplate, request: RenderRequest, pageValues: [String: Any] = [:]) throws -> RenderedHandout {
         let language = request.client.language
-        let section = try fill(template, request: request, partials: layout.partials)
+        let documents = try self.documents(template, request: request)
+        let section = documents.section
         let matter = template.frontMatter
         let matches = section.offer.offered
-        let strings = section.strings
-        var footer = section.incomeNote.map { "\n\n" + MarkdownEscaping.escape($0) } ?? ""
-        footer += "\n\n* * *\n\n" + footerMarkdown(
-            matter: matter, factsChecked: section.factsChecked, practice: request.practice, today: request.today, published: request.published,
-            pageAddress: request.pageAddress, matches: matches, strings: strings)
-        // Title and summary, then the "who to call first" box, then the body: three documents,
-        // so the box can stand in its own <section> between them.
-        let needs = (matter.topics + request.client.needs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let parts = [
-            MarkdownDocument(markdown: section.header),
-            CallFirst.markdown(needs: needs, matches: matches, taxonomy: directory.taxonomy, strings: strings).map { MarkdownDocument(markdown: $0) },
-            MarkdownDocument(
-                markdown: section.body + footer, lineOffset: template.bodyFirstLine - 1,
-                rewriteLink: { HandoutLink.rewrite($0, language: language) }),
-        ]
+        let parts = [documents.header, documents.callFirst, documents.body]
         let html = parts.enumerated().map { index, part in
             guard let part else { return "" }
             return index == 1 ? "<section class=\"call-first\">\n" + part.html + "</section>\n" : part.html
@@ -153,13 +140,8 @@ public struct HandoutRenderer: Sendable {
         if let fallbackNote = section.fallbackNote {
             text = PlainTextRenderer().wrap(fallbackNote, width: 72).joined(separator: "\n") + "\n\n" + text
         }
-        var page = pageValues.merging(["lang": template.language, "title": matter.title]) { $1 }
+        var page = pageValues.merging(["lang": template.language, "title": matter.title]) { $1 }.merging(printValues(request.practice)) { $1 }
         page["facts_checked"] = section.factsChecked?.description
-        // The practice's name and contact at the foot of every printed page.
-        if let name = request.practice.name {
-            let line = ([name] + [request.practice.phone?.display, request.practice.website].compactMap { $0 }).joined(separator: " · ")
-            page["print_footer"] = Layout.cssString(line)
-        }
         if let fallbackNote = section.fallbackNote {
             page["fallback_note"] = fallbackNote
             page["fallback_lang"] = language
@@ -168,6 +150,50 @@ public struct HandoutRenderer: Sendable {
             templateID: template.id, language: language, contentLanguage: template.language,
             html: layout.render(page, content: html), text: text, partners: matches, warnings: template.warnings,
             factsChecked: section.factsChecked)
+    }
+
+    /// What the page layout needs for paper: the practice's name and contact at the foot of
+    /// every page (`print_footer`), and the site's address (`base_url`) that a relative link
+    /// is printed after, as the address a reader can type (`print_base`). Both are CSS strings.
+    func printValues(_ practice: Practice) -> [String: Any] {
+        var values: [String: Any] = [:]
+        if let name = practice.name {
+            values["print_footer"] = Layout.cssString(([name] + [practice.phone?.display, practice.website].compactMap { $0 }).joined(separator: " · "))
+        }
+        if let base = project.baseURL {
+            values["print_base"] = Layout.cssString(base.hasSuffix("/") ? base : base + "/")
+        }
+        return values
+    }
+
+    /// A handout's three parts: the title and summary, the "who to call first" box (nil
+    /// without partners), and the body with its footer. Three documents, so the box can stand
+    /// in its own <section> between them.
+    struct Documents {
+        let section: FilledHandout
+        let header: MarkdownDocument
+        let callFirst: MarkdownDocument?
+        let body: MarkdownDocument
+    }
+
+    func documents(_ template: HandoutTemplate, request: RenderRequest) throws -> Documents {
+        let language = request.client.language
+        let section = try fill(template, request: request, partials: layout.partials)
+        let matter = template.frontMatter
+        let matches = section.offer.offered
+        let strings = section.strings
+        var footer = section.incomeNote.map { "\n\n" + MarkdownEscaping.escape($0) } ?? ""
+        footer += "\n\n* * *\n\n" + footerMarkdown(
+            matter: matter, factsChecked: section.factsChecked, practice: request.practice, today: request.today, published: request.published,
+            pageAddress: request.pageAddress, matches: matches, strings: strings)
+        let needs = (matter.topics + request.client.needs).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return Documents(
+            section: section,
+            header: MarkdownDocument(markdown: section.header),
+            callFirst: CallFirst.markdown(needs: needs, matches: matches, taxonomy: directory.taxonomy, strings: strings).map { MarkdownDocument(markdown: $0) },
+            body: MarkdownDocument(
+                markdown: section.body + footer, lineOffset: template.bodyFirstLine - 1,
+                rewriteLink: { HandoutLink.rewrite($0, language: language) }))
     }
 
     /// One handout filled in for one client: its title, summary and body as Markdown, before

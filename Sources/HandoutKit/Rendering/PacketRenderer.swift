@@ -192,13 +192,10 @@ public struct PacketRenderer: Sendable {
             content += "<section id=\"\(section.template.id)\"\(lang)>\n" + document.html + "</section>\n"
         }
         content += MarkdownDocument(markdown: listing).html + MarkdownDocument(markdown: footer).html
-        var page = ["lang": strings.language, "title": strings["packet_title"]]
+        // The practice's name and contact at the foot of every printed page, as for a handout.
+        var page: [String: Any] = renderer.printValues(request.practice).merging(["lang": strings.language, "title": strings["packet_title"]]) { $1 }
         // The packet's facts are as old as its oldest section's.
         page["facts_checked"] = sections.compactMap(\.factsChecked).min()?.description
-        // The practice's name and contact at the foot of every printed page, as for a handout.
-        if let name = request.practice.name {
-            page["print_footer"] = Layout.cssString(([name] + [request.practice.phone?.display, request.practice.website].compactMap { $0 }).joined(separator: " · "))
-        }
         // The layout draws the ruled lines under this heading.
         if request.notes { page["notes_title"] = strings["notes"] }
         return renderer.layout.render(page, content: content)
