@@ -53,6 +53,51 @@ import Testing
         #expect(result.stdout.split(separator: "\n").dropLast().allSatisfy { $0.hasSuffix("[passive-voice]") })
     }
 
+    /// The page count is `PrintEstimate`'s (no browser runs); the bundled handouts, which
+    /// fit on two pages in Chromium, have no such finding (the test above).
+    @Test func aHandoutTooLongForTwoPagesIsAFindingWithItsPageCount() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/Templates/en", withIntermediateDirectories: true)
+        try "title: Long\ntemplates: Templates\nlanguages: [en]\n".write(toFile: folder + "/handout.yml", atomically: true, encoding: .utf8)
+        let step = "Call the legal aid office today. Ask them what your rights are. Bring every letter you got from your landlord. Write down the date on each letter. Keep a copy of each paper you send."
+        func write(steps count: Int) throws {
+            let steps = (1...count).map { "## Step \($0): what to do\n\n\(step)" }.joined(separator: "\n\n")
+            try """
+                ---
+                title: A long handout
+                summary: What to do about a notice, step by step.
+                topics: [housing]
+                audience: client
+                reading_level: 6
+                reviewed: 2026-11-01
+                sources:
+                  - "Nowhere: a test"
+                ---
+                You can get help.
+
+                1. Read this.
+                2. Call us.
+
+                \(steps)
+
+                {{> partners}}
+
+                """.write(toFile: folder + "/Templates/en/long.md", atomically: true, encoding: .utf8)
+        }
+        try write(steps: 30)
+        let result = try check([], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            Templates/en/long.md:1:1: warning: handout "long" prints on about 3 pages on US Letter and 3 on A4 for a client in El Paso, TX \
+            (estimated; a client handout should fit on 2 pages): shorten it, or split it in two [print-too-long]
+            0 errors, 1 warning, 0 notes
+
+            """)
+        // Half as long, it fits.
+        try write(steps: 15)
+        #expect(try check(["--strict"], in: folder).stdout == "0 errors, 0 warnings, 0 notes\n")
+    }
+
     @Test func warningsFailOnlyUnderStrict() throws {
         let root = Paths.packageRoot
         let relaxed = try check(["--directory", root + "/Resources/directory-problems.json"], in: NSTemporaryDirectory())

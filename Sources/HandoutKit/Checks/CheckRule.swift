@@ -34,6 +34,7 @@ public struct CheckRule: Sendable, Equatable {
         CheckRule(id: "vague-link-text", level: .warning, summary: "link text that does not say where it goes"),
         CheckRule(id: "heading-skip", level: .warning, summary: "a heading that skips a level"),
         CheckRule(id: "missing-translation", level: .note, summary: "a handout missing in one of the project's languages"),
+        CheckRule(id: "print-too-long", level: .warning, summary: "a client handout that would print on more than two pages (an estimate)"),
         // The directory.
         CheckRule(id: "stale-listing", level: .warning, summary: "a listing not verified within stale_after_days"),
         CheckRule(id: "coverage-gap", level: .warning, summary: "an area the directory names with no active partner for a category"),

@@ -196,6 +196,15 @@ public struct HandoutRenderer: Sendable {
                 rewriteLink: { HandoutLink.rewrite($0, language: language) }))
     }
 
+    /// How many pages the handout prints on, on US Letter and on A4: an estimate without a
+    /// browser (`PrintEstimate`).
+    public func printEstimates(_ template: HandoutTemplate, request: RenderRequest) throws -> [PrintEstimate] {
+        let documents = try documents(template, request: request)
+        return PrintEstimate.Paper.all.map {
+            PrintEstimate(header: documents.header.root, callFirst: documents.callFirst?.root, body: documents.body.root, paper: $0)
+        }
+    }
+
     /// One handout filled in for one client: its title, summary and body as Markdown, before
     /// the footer and the page around it. `render` and packets both start here.
     struct FilledHandout {
