@@ -8,7 +8,13 @@ on A4, must
   3. keep each partner entry (its name down to its last detail) on one page;
   4. carry the practice's name and a page number ("1 / 2") on every page.
 
-The PDFs and one PNG per page (pdftoppm) land in .build-print/ (git-ignored) for review.
+A link to another handout prints the published site's address after its text when handout.yml
+has a base_url (your-rights, rendered in a project that has one), and nothing without one.
+
+The PDFs and one PNG per page (pdftoppm) land in .build-print/ (git-ignored) for review,
+with page-counts.json and page-fill.json: the pages each printout fills, the last one in part
+(how far down it the text ends), which calibrates `handout check`'s page estimate
+(Tests/HandoutKitTests/Fixtures/print-calibration.json).
 A canary page that is far too long, with a heading forced to the foot of a page, must fail,
 so the test cannot pass by checking nothing. Prints one line per failure and
 `N passed, N failed`; exit status 1 on any failure.
@@ -66,11 +72,14 @@ def run(*command):
     return subprocess.run(command, check=True, capture_output=True, text=True, cwd=WORK).stdout
 
 
-def make_pages():
+def find_handout():
     handout = os.environ.get("HANDOUT", os.path.join(ROOT, ".build/debug/handout"))
     if not os.path.exists(handout):
         subprocess.run(["swift", "build"], check=True, cwd=ROOT)
-    handout = os.path.abspath(handout)
+    return os.path.abspath(handout)
+
+
+def make_pages(handout):
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     templates = [t for t in json.loads(run(handout, "list", "templates", "--format", "json")) if t["audience"] == "client"]
@@ -85,9 +94,47 @@ def make_pages():
     return pages
 
 
+BASE_URL = "https://rights.example.org/"
+
+
+def base_url_problems(printer, handout):
+    """your-rights links to every other handout: printed from a project with a base_url, each
+    link is followed by its absolute address; printed without one, by no bare file name."""
+    project = os.path.join(WORK, "site-project")
+    os.makedirs(project, exist_ok=True)
+    with open(os.path.join(project, "handout.yml"), "w") as f:
+        f.write(f"base_url: {BASE_URL}\n")
+    run(handout, "render", "your-rights", "--zip", CLIENT_ZIP, "--lang", "en", "--project", project,
+        "--practice-name", PRACTICE, "--today", TODAY, "--out", "site-handouts")
+    pdf = os.path.join(WORK, "pdf", "your-rights.en.base-url.letter.pdf")
+    printer.print(os.path.join(WORK, "site-handouts", "your-rights.en.html"), "letter", pdf)
+    with_base = squeeze("".join(page_texts(pdf)))
+    without_base = squeeze("".join(page_texts(os.path.join(WORK, "pdf", "your-rights.en.letter.pdf"))))
+    found = []
+    for target in ["housing-eviction.en.html", "family-safety.en.html"]:
+        if f"({BASE_URL}{target})" not in with_base:
+            found.append(f"with base_url, no ({BASE_URL}{target}) after its link")
+        if f"({target})" in without_base:
+            found.append(f"without base_url, the bare ({target}) is printed")
+    return found
+
+
 def page_texts(pdf):
     count = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M).group(1))
     return [run("pdftotext", "-f", str(n), "-l", str(n), "-layout", pdf, "-") for n in range(1, count + 1)]
+
+
+# @page margins in handout.css, in points: the text of a page runs between them.
+PAGE_MARGIN_TOP, PAGE_MARGIN_BOTTOM = 0.9 * 72 / 2.54, 1.0 * 72 / 2.54
+
+
+def page_fill(pdf, pages):
+    """Pages filled: whole pages, plus how far down the last one its text (not the foot) ends."""
+    height = float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)", run("pdfinfo", pdf)).group(1))
+    boxes = run("pdftotext", "-f", str(pages), "-l", str(pages), "-bbox", pdf, "-")
+    bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes) if float(y) < height - PAGE_MARGIN_BOTTOM]
+    last = max(bottoms, default=PAGE_MARGIN_TOP)
+    return round(pages - 1 + (last - PAGE_MARGIN_TOP) / (height - PAGE_MARGIN_TOP - PAGE_MARGIN_BOTTOM), 3)
 
 
 def problems(texts, headings, partners, practice):
@@ -146,7 +193,8 @@ class Printer:
 
 
 def main():
-    pages = make_pages()
+    handout = find_handout()
+    pages = make_pages(handout)
     os.makedirs(os.path.join(WORK, "pdf"), exist_ok=True)
     os.makedirs(os.path.join(WORK, "png"), exist_ok=True)
     canary = os.path.join(WORK, "canary.html")
@@ -155,6 +203,7 @@ def main():
     printer = Printer()
     passed = failed = 0
     counts = {}
+    fills = {}
     try:
         pdf = os.path.join(WORK, "pdf", "canary.letter.pdf")
         headings, partners = printer.print(canary, "letter", pdf)
@@ -173,6 +222,7 @@ def main():
                 headings, partners = printer.print(path, paper, pdf)
                 texts = page_texts(pdf)
                 counts[f"{stem}.{paper}"] = len(texts)
+                fills[f"{stem}.{paper}"] = page_fill(pdf, len(texts))
                 subprocess.run(["pdftoppm", "-png", "-r", "60", pdf, os.path.join(WORK, "png", f"{stem}.{paper}")], check=True)
                 found = problems(texts, headings, partners, PRACTICE)
                 if found:
@@ -180,10 +230,20 @@ def main():
                     print(f"FAIL {stem} on {paper}: " + "; ".join(found))
                 else:
                     passed += 1
+        if not os.environ.get("ONLY") or "your-rights" in os.environ["ONLY"].split(","):
+            found = base_url_problems(printer, handout)
+            if found:
+                failed += 1
+                print("FAIL links to other handouts: " + "; ".join(found))
+            else:
+                passed += 1
     finally:
         printer.quit()
     with open(os.path.join(WORK, "page-counts.json"), "w") as f:
         json.dump(counts, f, indent=2, sort_keys=True)
+    with open(os.path.join(WORK, "page-fill.json"), "w") as f:
+        json.dump(fills, f, indent=2, sort_keys=True)
+        f.write("\n")
     pages_by_count = {}
     for count in counts.values():
         pages_by_count[count] = pages_by_count.get(count, 0) + 1
