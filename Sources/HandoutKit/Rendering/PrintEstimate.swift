@@ -104,6 +104,8 @@ struct BlockLayout {
 
     /// Where the last level-3 heading (a partner's name) starts in `units`.
     private var lastEntryStart: Int?
+    /// The paragraphs under it so far (a partner's description).
+    private var entryParagraphs: [MarkdownNode] = []
 
     init(width: Double) { self.width = width }
 
@@ -112,11 +114,11 @@ struct BlockLayout {
         static let body = 10.0
         static let lineHeight = 1.2
         static let small = 8.0
-        static let paragraphMargin = 3.0
+        static let paragraphMargin = 2.5
         static let listIndent = 12.5
         static let itemMargin = 0.5
         static let headings: [Int: (size: Double, top: Double, bottom: Double)] = [
-            1: (15, 0, 3), 2: (12, 5.5, 1.5), 3: (10.5, 5, 1), 4: (10.5, 5, 1), 5: (10.5, 5, 1), 6: (10.5, 5, 1),
+            1: (15, 0, 3), 2: (12, 5.5, 1.5), 3: (10.5, 4, 0.5), 4: (10.5, 4, 0.5), 5: (10.5, 4, 0.5), 6: (10.5, 4, 0.5),
         ]
         /// The summary under the title sits beside a rule: 0.3rem border, 0.75rem padding.
         static let summaryInset = 10.5
@@ -131,6 +133,11 @@ struct BlockLayout {
         static let boxGap = 10.0
         static let boxItemMargin = 1.5
         static let phoneSize = 14.0
+        /// `svg.qr` on paper: 1.8 cm, 0.6rem from the text (1.4 cm in the box).
+        static let qrSize = 1.8 * cm
+        static let qrSpace = 1.8 * cm + 6
+        static let boxQRSize = 1.4 * cm
+        static let boxQRSpace = 1.4 * cm + 6
     }
 
     mutating func add(_ blocks: [MarkdownNode]) {
@@ -148,12 +155,14 @@ struct BlockLayout {
             let style = metrics.headings[level] ?? metrics.headings[6]!
             let lines = Words.paragraph(block, size: style.size, bold: true).lineCount(width: width - indent)
             if level == 3 { lastEntryStart = units.count }
+            entryParagraphs = []
             units.append(PrintUnit(height: Double(lines) * style.size * metrics.lineHeight, marginTop: style.top, marginBottom: style.bottom, keepWithNext: true))
         case .paragraph:
             let isSummary = previous.count == 1 && previous[0] == .heading(level: 1)
             let size = inFooter ? metrics.small : metrics.body
             let margin = inFooter ? 1.5 : metrics.paragraphMargin
             units += paragraph(block, size: size, bold: false, width: width - indent - (isSummary ? metrics.summaryInset : 0), top: margin, bottom: margin)
+            entryParagraphs.append(block)
         case .list(let ordered, _, _):
             if Self.isPartnerDetails(after: previous) {
                 // One run-on paragraph, kept whole (`h3 + ul` in handout.css).
@@ -162,8 +171,25 @@ struct BlockLayout {
                     if index > 0 { words.add(" · ", size: metrics.body, bold: true) }
                     words.addItem(item, size: metrics.body, nestedSeparator: "; ")
                 }
-                let lines = words.lineCount(width: width - indent)
-                units.append(PrintUnit(height: Double(lines) * metrics.body * metrics.lineHeight, marginTop: metrics.paragraphMargin, marginBottom: metrics.paragraphMargin))
+                let lineHeight = metrics.body * metrics.lineHeight
+                if let start = lastEntryStart, Self.hasWebAddress(block) {
+                    // A QR code floats right of the description and details: they are set
+                    // narrower beside it, and take at least its height.
+                    let narrow = width - indent - metrics.qrSpace
+                    let paragraphs = entryParagraphs.map { Words.paragraph($0, size: metrics.body, bold: false) }
+                    let narrowLines = Double(paragraphs.reduce(words.lineCount(width: narrow)) { $0 + $1.lineCount(width: narrow) })
+                    let fullLines = Double(paragraphs.reduce(words.lineCount(width: width - indent)) { $0 + $1.lineCount(width: width - indent) })
+                    let gaps = Double(paragraphs.count) * metrics.paragraphMargin
+                    var height = narrowLines * lineHeight + gaps
+                    if height > metrics.qrSize {
+                        let beside = metrics.qrSize / lineHeight
+                        height = metrics.qrSize + max(0, fullLines - beside * narrow / (width - indent)) * lineHeight + gaps
+                    }
+                    units.removeSubrange((start + 1)...)
+                    units.append(PrintUnit(height: max(height, metrics.qrSize), marginTop: metrics.paragraphMargin, marginBottom: metrics.paragraphMargin))
+                } else {
+                    units.append(PrintUnit(height: Double(words.lineCount(width: width - indent)) * lineHeight, marginTop: metrics.paragraphMargin, marginBottom: metrics.paragraphMargin))
+                }
                 // The entry's heading and description stay with its details.
                 if let start = lastEntryStart {
                     for index in start..<(units.count - 1) { units[index].keepWithNext = true }
@@ -224,18 +250,25 @@ struct BlockLayout {
                 let lines = Double(Words.paragraph(block, size: size, bold: true).lineCount(width: inner))
                 height += 3 + lines * size * metrics.lineHeight + 1
             case .list:
-                let columns = max(1, Int((inner + metrics.boxGap) / (metrics.boxColumn + metrics.boxGap)))
+                // `auto-fit`: as many columns as fit, but no more than there are entries.
+                let columns = max(1, min(block.children.count, Int((inner + metrics.boxGap) / (metrics.boxColumn + metrics.boxGap))))
                 let columnWidth = (inner - Double(columns - 1) * metrics.boxGap) / Double(columns)
                 let items = block.children.map { item -> Double in
-                    // Name, phone (large), what it helps with: one line each, hard breaks between.
+                    // Name, phone (large), what it helps with: one line each, hard breaks
+                    // between, beside a QR code. (The tree does not carry the code, which
+                    // cmark draws as a node of its own; most partners have a web address,
+                    // so every entry is taken to have one.)
                     let paragraph = item.children.first { $0.kind == .paragraph } ?? item
-                    return Words.segments(paragraph).enumerated().reduce(0.0) { sum, segment in
+                    let hasCode = true
+                    let textWidth = columnWidth - (hasCode ? metrics.boxQRSpace : 0)
+                    let text = Words.segments(paragraph).enumerated().reduce(0.0) { sum, segment in
                         let isPhone = segment.offset == 1 && segment.element.contains(where: Self.isPhoneLink)
                         let size = isPhone ? metrics.phoneSize : metrics.body
                         var words = Words()
                         for node in segment.element { words.addInline(node, size: size, bold: isPhone) }
-                        return sum + Double(words.lineCount(width: columnWidth)) * size * metrics.lineHeight
-                    } + 2 * metrics.boxItemMargin
+                        return sum + Double(words.lineCount(width: textWidth)) * size * metrics.lineHeight
+                    }
+                    return max(text, hasCode ? metrics.boxQRSize : 0) + 2 * metrics.boxItemMargin
                 }
                 var row = 0
                 while row * columns < items.count {
@@ -247,6 +280,14 @@ struct BlockLayout {
             }
         }
         units.append(PrintUnit(height: height, marginTop: metrics.boxMargins.top, marginBottom: metrics.boxMargins.bottom))
+    }
+
+    /// A partner with a web address (its intake page or website) has a QR code beside it.
+    private static func hasWebAddress(_ node: MarkdownNode) -> Bool {
+        node.descendants().contains { node in
+            if case .link(let destination) = node.kind { return destination.hasPrefix("http") }
+            return false
+        }
     }
 
     private static func isPhoneLink(_ node: MarkdownNode) -> Bool {
