@@ -49,11 +49,19 @@ struct FactChecks {
         for (offset, line) in source.bareLines.enumerated() {
             if line.trimmed.hasPrefix("```") || line.trimmed.hasPrefix("~~~") { inCode.toggle() }
             if inCode { continue }
-            texts.append((line.replacing(Self.linkTarget) { String(repeating: " ", count: line[$0.range].count) }, template.bodyFirstLine + offset, false))
+            // Most lines have no link: the regex runs only on those that may.
+            let seen = line.contains("](") ? line.replacing(Self.linkTarget) { String(repeating: " ", count: line[$0.range].count) } : line
+            texts.append((seen, template.bodyFirstLine + offset, false))
         }
+        // Every value holds ASCII digits, which Unicode normalization never changes: a text
+        // lacking one of a value's runs of digits cannot hold the value, so most lines are
+        // passed over without a search.
+        let valueDigits = keysByValue.keys.map { (value: $0, runs: Self.digitRuns(in: $0)) }
         for (text, line, inFrontMatter) in texts {
+            let textDigits = Self.digitRuns(in: text)
+            guard !textDigits.isEmpty else { continue }
             var found: [(range: Range<String.Index>, value: String)] = []
-            for value in keysByValue.keys {
+            for (value, runs) in valueDigits where runs.allSatisfy({ run in textDigits.contains { $0.firstRange(of: run) != nil } }) {
                 found += Self.wholeMatches(of: value, in: text).map { ($0, value) }
             }
             // The longest match wins: "January 1, 2027" is one fact, not also the fact "1".
@@ -70,6 +78,22 @@ struct FactChecks {
                     path: template.path, line: line, column: inFrontMatter ? 1 : text.distance(from: text.startIndex, to: range.lowerBound) + 1)
             }
         }
+    }
+
+    /// The runs of ASCII digits in `text`, as bytes: "$1,250" has "1" and "250".
+    static func digitRuns(in text: String) -> [[UInt8]] {
+        var runs: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                current.append(byte)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
     }
 
     /// `](https://…/273.13)`: where a link goes is not text a reader sees.
