@@ -65,7 +65,8 @@ struct Build: AsyncParsableCommand {
             }
             let elapsed = (ContinuousClock.now - started).components
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-            let summary = BuildSummary(folder: shownFolder, check: check, output: output, report: result.report, seconds: seconds)
+            let summary = BuildSummary(
+                folder: shownFolder, check: check, output: output, report: result.report, pages: result.pageCount, rendered: result.renderedPages, seconds: seconds)
             switch format {
             case .json: print(try JSONOutput.encode(summary))
             case .text:
@@ -86,14 +87,18 @@ struct BuildSummary: Encodable {
     let leftAlone: [String]
     let errors: Int
     let warnings: Int
+    /// Pages the site has, and how many were rendered (the others' inputs did not change).
+    let pages: Int
+    let rendered: Int
     let seconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case folder, check, written, unchanged, removed, errors, warnings, seconds
+        case folder, check, written, unchanged, removed, errors, warnings, pages, seconds
         case leftAlone = "left_alone"
+        case rendered = "rendered_pages"
     }
 
-    init(folder: String, check: Bool, output: OutputWriter.Report, report: Checker.Report, seconds: Double) {
+    init(folder: String, check: Bool, output: OutputWriter.Report, report: Checker.Report, pages: Int, rendered: Int, seconds: Double) {
         self.folder = folder
         self.check = check
         written = output.written
@@ -102,6 +107,8 @@ struct BuildSummary: Encodable {
         leftAlone = output.leftAlone
         errors = report.count(.error)
         warnings = report.count(.warning)
+        self.pages = pages
+        self.rendered = rendered
         self.seconds = (seconds * 100).rounded() / 100
     }
 

@@ -52,20 +52,50 @@ import Testing
         #expect(second.stdout == "" && second.stderr == "")
         let third = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out])
         #expect(summary(third.stdout) == "\(out): 0 written, 22 unchanged, 0 removed; 8 warnings; _ s\n")
+        // Nothing changed, so no page is rendered again: the manifest holds each file's inputs.
+        let fourth = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(fourth.stdout.utf8)) as? [String: Any])
+        #expect(report["pages"] as? Int == 18 && report["rendered_pages"] as? Int == 0)
+        #expect(report["unchanged"] as? Int == 22)
+    }
+
+    @Test func aMissingOrEditedOutputIsMadeAgainWhateverTheManifestSays() throws {
+        let out = try temporaryFolder()
+        #expect(try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out]).status == 0)
+        let original = try read(out + "/eviction.en.txt")
+        // Same size, other bytes: an edit the file's size alone would not show.
+        try String(original.reversed()).write(toFile: out + "/eviction.en.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: out + "/index.es.html")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: out + "/repairs.es.html")
+        let again = try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        #expect((report["written"] as? [String])?.sorted() == ["eviction.en.txt", "index.es.html", "repairs.es.html"])
+        #expect(report["rendered_pages"] as? Int == 3)
+        #expect(try read(out + "/eviction.en.txt") == original)
     }
 
     @Test func noClockOnAPageTwoBuildsAreByteIdenticalOnAnyDay() throws {
         let (a, b) = (try temporaryFolder(), try temporaryFolder())
         #expect(try handout(["build", "--today", "2026-11-29", "--out", a], in: NSTemporaryDirectory()).status == 0)
         #expect(try handout(["build", "--today", "2026-11-30", "--out", b], in: NSTemporaryDirectory()).status == 0)
-        let (first, second) = (try files(in: a), try files(in: b))
+        var (first, second) = (try files(in: a), try files(in: b))
         #expect(first.count > 70)
+        // The manifests agree too, but for the stamps (size, time, inode) of the files written.
+        let manifests = try [a, b].map { folder in
+            var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/.handout-manifest.json"))) as? [String: Any])
+            #expect((manifest["stamps"] as? [String: String])?.count == first.count - 1)
+            manifest["stamps"] = nil
+            return manifest as NSDictionary
+        }
+        #expect(manifests[0] == manifests[1])
+        first[".handout-manifest.json"] = nil
+        second[".handout-manifest.json"] = nil
         #expect(first == second)
         // A day later the same folder is up to date.
         let again = try handout(["build", "--today", "2026-11-30", "--out", a, "--format", "json"], in: NSTemporaryDirectory())
         let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         #expect(report["written"] as? [String] == [])
-        #expect(report["unchanged"] as? Int == first.count - 1)  // all but the manifest
+        #expect(report["unchanged"] as? Int == first.count)  // every file (the manifest is left out of `first`)
         // The handout's dates are its inputs': reviewed, and the newest listing it shows.
         let text = try read(a + "/housing-eviction.en.txt")
         #expect(text.range(of: #"\nFacts reviewed: [A-Z][a-z]+ [0-9]+, 2026\.\n\nPartner listings checked: [A-Z][a-z]+ [0-9]+, 2026\.\n"#, options: .regularExpression) != nil)
@@ -95,6 +125,16 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(build.stdout.utf8)) as? [String: Any])
         #expect((report["written"] as? [String])?.sorted() == showing)
         #expect(report["removed"] as? [String] == [])
+        // Rendered again: the 8 pages that show the partner (4 handouts, 4 category pages) and
+        // the 2 partner directory pages, which count every partner; none of the other 8.
+        #expect(report["pages"] as? Int == 18 && report["rendered_pages"] as? Int == 10)
+        // And the folder is what a clean build makes, byte for byte.
+        let clean = try temporaryFolder()
+        #expect(try handout(["build", project, "--today", "2026-11-29", "--out", clean]).status == 0)
+        var built = try files(in: out), fresh = try files(in: clean)
+        built[".handout-manifest.json"] = nil
+        fresh[".handout-manifest.json"] = nil
+        #expect(built.count == 22 && built == fresh)
     }
 
     @Test func aRemovedTemplatesPagesAreRemovedAndForeignFilesLeftAlone() throws {

@@ -33,6 +33,13 @@ struct Site: Sendable {
     /// The directory's date: its newest `last_verified`. Listings are stale against it,
     /// never against the clock.
     let asOf: Day?
+    /// What every page depends on (`inputs(_:)`): the tool, handout.yml, the layouts, the
+    /// facts, the taxonomy.
+    let sharedInputs: Fingerprint
+    /// Each template's content (`Site.fingerprint(_:)`), by id, then language.
+    let templateInputs: [String: [String: Fingerprint]]
+    /// Each partner's content, by id.
+    let partnerInputs: [String: Fingerprint]
 
     var project: Project { loaded.project }
 
@@ -52,6 +59,21 @@ struct Site: Sendable {
             name: contact?.name ?? loaded.project.organization,
             phone: contact?.phone.flatMap(PhoneNumber.init), website: contact?.website)
         asOf = directory.partners.filter(\.active).compactMap(\.lastVerified).max()
+        var shared = Self.toolInputs
+        var settings = loaded.project
+        settings.outputPath = ""  // where the site goes is not what is on its pages
+        shared.add(contentsOf: settings)
+        shared.add(renderer.layout.fingerprint)
+        shared.add(contentsOf: renderer.facts)
+        shared.add(contentsOf: directory.taxonomy)
+        shared.add(contentsOf: directory.regionName as Any)
+        sharedInputs = shared
+        templateInputs = templates.mapValues { $0.mapValues(Self.fingerprint) }
+        partnerInputs = Dictionary(directory.partners.map { partner in
+            var fingerprint = Fingerprint()
+            fingerprint.add(contentsOf: partner)
+            return (partner.id, fingerprint)
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     // MARK: - Plan
@@ -117,14 +139,97 @@ struct Site: Sendable {
         }
     }
 
+    // MARK: - Inputs
+
+    /// The files a page renders to.
+    func files(_ page: Page) -> [String] {
+        if case .handout(let id, let language) = page { return [path(page), "\(id).\(language).txt"] }
+        return [path(page)]
+    }
+
+    /// A fingerprint of everything a page's bytes depend on, so a build can leave a page whose
+    /// inputs did not change unrendered (`OutputWriter.current(_:)`). A handout depends on its
+    /// template, the languages it exists in, and the partners it lists; a partner page on the
+    /// partners of its category; the home pages on the templates; and every page on the
+    /// tool, handout.yml, the layouts, the facts and the taxonomy.
+    func inputs(_ page: Page) -> String {
+        var inputs = sharedInputs
+        inputs.add(path(page))
+        switch page {
+        case .handout(let id, let language):
+            let template = template(id, language)!
+            inputs.add(templateInputs[id]![template.language]!)
+            for version in versions(of: page) { inputs.add(version.language) }
+            for match in renderer.offer(for: template, request: handoutRequest(id, language)).offered {
+                inputs.add(partnerInputs[match.partner.id]!)
+            }
+        case .root, .home:
+            addTemplates(to: &inputs)
+        case .directory:
+            inputs.add(contentsOf: asOf as Any)
+            addPartners(directory.partners, to: &inputs)
+        case .category(let id, _):
+            inputs.add(contentsOf: asOf as Any)
+            addPartners(partners(in: id).map(\.partner), to: &inputs)
+        case .coverage:
+            inputs.add(contentsOf: asOf as Any)
+            addTemplates(to: &inputs)
+            addPartners(directory.partners, to: &inputs)
+        case .notFound:
+            break
+        case .sitemap:
+            for other in plan() { inputs.add(path(other)) }
+        }
+        return inputs.description
+    }
+
+    private func addTemplates(to inputs: inout Fingerprint) {
+        for id in templateInputs.keys.sorted() {
+            for (language, fingerprint) in templateInputs[id]!.sorted(by: { $0.key < $1.key }) {
+                inputs.add(language)
+                inputs.add(fingerprint)
+            }
+        }
+    }
+
+    private func addPartners(_ partners: [Partner], to inputs: inout Fingerprint) {
+        for partner in partners { inputs.add(partnerInputs[partner.id]!) }
+    }
+
+    /// What a template's pages are made from: its text and what its front matter says.
+    static func fingerprint(_ template: HandoutTemplate) -> Fingerprint {
+        var fingerprint = Fingerprint.of(template.id, template.language, template.path, template.body, String(template.bodyFirstLine))
+        fingerprint.add(contentsOf: template.frontMatter)
+        return fingerprint
+    }
+
+    /// The tool itself: its bundled library, and the executable (a rebuilt binary may render
+    /// differently, so its pages are made again once).
+    static let toolInputs: Fingerprint = {
+        var fingerprint = Fingerprint.of("handout", EmbeddedLibrary.contentHash)
+        var status = stat()
+        if let executable = Bundle.main.executablePath, stat(executable, &status) == 0 {
+            #if canImport(Darwin)
+            let modified = status.st_mtimespec
+            #else
+            let modified = status.st_mtim
+            #endif
+            fingerprint.add("\(executable):\(status.st_size):\(modified.tv_sec).\(modified.tv_nsec)")
+        }
+        return fingerprint
+    }()
+
     // MARK: - Render
 
-    func render(_ pages: [Page], progress: SiteBuild.Progress?) async throws -> [OutputFile] {
+    /// The pages with the fingerprints of their inputs, which the manifest keeps beside each file.
+    func render(_ pages: [(page: Page, inputs: String)], progress: SiteBuild.Progress?) async throws -> [OutputFile] {
         let total = pages.count
         var perPage: (@Sendable (Int) -> Void)?
         if let progress { perPage = { done in progress(done, total) } }
         let site = self
-        let rendered = try await pages.concurrentMap(progress: perPage) { page in try site.render(page) }
+        let rendered = try await pages.concurrentMap(progress: perPage) { page, inputs in
+            try site.render(page).map { OutputFile(path: $0.path, contents: $0.contents, inputs: inputs) }
+        }
         return rendered.flatMap { $0 }
     }
 
@@ -132,10 +237,7 @@ struct Site: Sendable {
         let file = path(page)
         switch page {
         case .handout(let id, let language):
-            let request = RenderRequest(
-                templateID: id, client: Client(language: language), practice: practice, today: Day(dayNumber: 0), published: true,
-                pageAddress: baseURL.map { $0 + file })
-            let handout = try renderer.render(template(id, language)!, request: request, pageValues: pageValues(page, language: language))
+            let handout = try renderer.render(template(id, language)!, request: handoutRequest(id, language), pageValues: pageValues(page, language: language))
             return [OutputFile(path: file, contents: handout.html), OutputFile(path: "\(handout.fileStem).txt", contents: handout.text)]
         case .root:
             return [OutputFile(path: file, contents: homePage(project.languages[0], page: page))]
@@ -152,6 +254,13 @@ struct Site: Sendable {
         case .sitemap:
             return [OutputFile(path: file, contents: sitemap())]
         }
+    }
+
+    /// A handout page is rendered for nobody in particular, on no particular day.
+    private func handoutRequest(_ id: String, _ language: String) -> RenderRequest {
+        RenderRequest(
+            templateID: id, client: Client(language: language), practice: practice, today: Day(dayNumber: 0), published: true,
+            pageAddress: baseURL.map { $0 + path(.handout(id: id, language: language)) })
     }
 
     /// What every page's layout gets: the site's navigation, and links to the page in the

@@ -32,6 +32,10 @@ public struct SiteBuild: Sendable {
         public let output: OutputWriter.Report?
         /// Files the site has.
         public let fileCount: Int
+        /// Pages the site has, and how many of them were rendered: a page whose inputs did
+        /// not change since the files it wrote (still as written) is not rendered again.
+        public let pageCount: Int
+        public let renderedPages: Int
     }
 
     /// Called as pages are rendered: how many are done, of how many.
@@ -49,11 +53,23 @@ public struct SiteBuild: Sendable {
         let loaded = LoadedProject.load(project)
         let report = Checker(loaded: loaded, today: options.today).run()
         guard !report.failed(strict: options.strict), let site = Site(loaded) else {
-            return Result(report: report, output: nil, fileCount: 0)
+            return Result(report: report, output: nil, fileCount: 0, pageCount: 0, renderedPages: 0)
         }
         let plan = site.plan()
-        let files = try await site.render(plan, progress: progress)
-        let output = try OutputWriter(folder: project.outputPath, mode: 0o644, scope: .wholeFolder, dryRun: options.dryRun, pdf: options.pdf).write(files)
-        return Result(report: report, output: output, fileCount: files.count)
+        let writer = OutputWriter(folder: project.outputPath, mode: 0o644, scope: .wholeFolder, dryRun: options.dryRun, pdf: options.pdf)
+        // A page's files, and with --pdf each HTML page's PDF: a page is current only when all are.
+        let pdf = options.pdf != nil
+        let files = { (page: Site.Page) in site.files(page) + (pdf ? site.files(page).compactMap(OutputWriter.pdfPath) : []) }
+        let inputs = try await plan.concurrentMap { page in site.inputs(page) }
+        var candidates: [String: String] = [:]
+        for (page, fingerprint) in zip(plan, inputs) {
+            for file in files(page) { candidates[file] = fingerprint }
+        }
+        let current = writer.current(candidates)
+        let stale = zip(plan, inputs).filter { page, _ in !files(page).allSatisfy(current.contains) }
+        let rendered = try await site.render(stale, progress: progress)
+        let kept = current.subtracting(stale.flatMap { files($0.0) })
+        let output = try writer.write(rendered, keeping: kept)
+        return Result(report: report, output: output, fileCount: candidates.count, pageCount: plan.count, renderedPages: stale.count)
     }
 }

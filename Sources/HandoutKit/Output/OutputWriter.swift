@@ -15,13 +15,19 @@ public struct OutputFile: Sendable, Equatable {
     /// A text file's text.
     public var contents: String { String(decoding: bytes, as: UTF8.self) }
 
-    public init(path: String, contents: String) {
-        self.init(path: path, bytes: Array(contents.utf8))
+    /// A fingerprint of everything the file was made from, when the command knows it (a site
+    /// page): kept in the manifest, so the next run can tell the file is current without
+    /// making it again (`OutputWriter.current(_:)`).
+    public let inputs: String?
+
+    public init(path: String, contents: String, inputs: String? = nil) {
+        self.init(path: path, bytes: Array(contents.utf8), inputs: inputs)
     }
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], inputs: String? = nil) {
         self.path = path
         self.bytes = bytes
+        self.inputs = inputs
     }
 }
 
@@ -86,10 +92,29 @@ public struct OutputWriter: Sendable {
         public var changed: Bool { !written.isEmpty || !removed.isEmpty }
     }
 
-    public func write(_ files: [OutputFile]) throws -> Report {
+    /// The files among `candidates` (path → the fingerprint of its inputs) that need not be
+    /// made again: the manifest records the same inputs for each, and the file is still the
+    /// one the tool wrote (its stamp is the one recorded: a file missing, edited, touched or
+    /// re-moded since is not current). Only for a folder the tool owns.
+    public func current(_ candidates: [String: String]) -> Set<String> {
+        var ignored = Report()
+        guard scope == .wholeFolder, let previous = readManifest(&ignored) else { return [] }
+        var current: Set<String> = []
+        for (path, inputs) in candidates where previous.inputs[path] == inputs && previous.files[path] != nil {
+            guard let recorded = previous.stamps[path], let stamp = stamp(of: folder + "/" + path), stamp == recorded else { continue }
+            current.insert(path)
+        }
+        return current
+    }
+
+    /// Writes `files`, and keeps `current` (files `current(_:)` found up to date, not made
+    /// again this run) as they are: they count as unchanged and stay in the manifest.
+    public func write(_ files: [OutputFile], keeping current: Set<String> = []) throws -> Report {
         try validate(files)
         var report = Report()
-        let previous = scope == .wholeFolder ? readManifest(&report) : nil
+        let manifestFile = scope == .wholeFolder ? readManifest(&report) : nil
+        let previous = manifestFile?.files
+        let current = manifestFile.map { manifest in current.filter { manifest.files[$0] != nil } } ?? []
         var files = files
         var wouldPrint: [String] = []
         if let pdf {
@@ -110,10 +135,17 @@ public struct OutputWriter: Sendable {
             }
         }
         var manifest = (previous ?? [:]).merging(Dictionary(files.map { ($0.path, Self.hash($0.bytes)) }, uniquingKeysWith: { $1 })) { $1 }
+        // Inputs and stamps are recorded only once a file is written: until then a killed run
+        // leaves the file without them, so the next run makes it again.
+        var inputs: [String: String] = [:], stamps: [String: String] = [:]
+        for path in current {
+            inputs[path] = manifestFile?.inputs[path]
+            stamps[path] = manifestFile?.stamps[path]
+        }
         if !dryRun {
             try AtomicFile.makeFolder(folder, mode: folderMode)
             // Recorded before writing, so a build killed half-way still knows what it wrote.
-            if scope == .wholeFolder && manifest != previous { try writeManifest(manifest) }
+            if scope == .wholeFolder && manifest != previous { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps)) }
             // A run killed mid-write leaves a hidden temporary file; this run clears it away.
             for (subfolder, names) in Dictionary(grouping: files.map(\.path), by: { ($0 as NSString).deletingLastPathComponent }) {
                 AtomicFile.removeLeftovers(
@@ -133,14 +165,19 @@ public struct OutputWriter: Sendable {
             case .written: report.written.append(file.path)
             case .unchanged: report.unchanged.append(file.path)
             }
+            if let fileInputs = file.inputs, let stamp = stamp(of: target) {
+                inputs[file.path] = fileInputs
+                stamps[file.path] = stamp
+            }
         }
         // A dry run names the PDFs it would print, without printing them.
         report.written += wouldPrint
+        report.unchanged += current.sorted()
         guard scope == .wholeFolder, let previous else {
-            if scope == .wholeFolder && !dryRun { try writeManifest(manifest) }
+            if scope == .wholeFolder && !dryRun { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps)) }
             return report
         }
-        let planned = Set(files.map(\.path) + report.written)
+        let planned = Set(files.map(\.path) + report.written).union(current)
         for (path, recorded) in previous.sorted(by: { $0.key < $1.key }) where !planned.contains(path) {
             manifest[path] = nil
             let target = folder + "/" + path
@@ -158,7 +195,7 @@ public struct OutputWriter: Sendable {
             }
             report.removed.append(path)
         }
-        if !dryRun { try writeManifest(manifest) }
+        if !dryRun { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps)) }
         return report
     }
 
@@ -205,11 +242,11 @@ public struct OutputWriter: Sendable {
             if let previous, previous[page.path] == Self.hash(page.bytes), let recorded = previous[path],
                 let existing = FileManager.default.contents(atPath: folder + "/" + path), Self.hash(existing) == recorded
             {
-                printed.append(OutputFile(path: path, bytes: Array(existing)))
+                printed.append(OutputFile(path: path, bytes: Array(existing), inputs: page.inputs))
             } else if dryRun {
                 wouldPrint.append(path)
             } else {
-                printed.append(OutputFile(path: path, bytes: try printer.print(page.bytes, name: page.path, shownPath: display(page.path))))
+                printed.append(OutputFile(path: path, bytes: try printer.print(page.bytes, name: page.path, shownPath: display(page.path)), inputs: page.inputs))
             }
         }
         return (printed, wouldPrint)
@@ -231,11 +268,34 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// The size, modification time, inode and mode of the file at `path`, as the manifest
+    /// keeps them, the way `git` and `make` tell a file changed without reading it; nil when
+    /// there is no regular file.
+    private func stamp(of path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        #if canImport(Darwin)
+        let modified = status.st_mtimespec
+        #else
+        let modified = status.st_mtim
+        #endif
+        return "\(status.st_size):\(modified.tv_sec).\(modified.tv_nsec):\(status.st_ino):\(String(status.st_mode & 0o7777, radix: 8))"
+    }
+
     // MARK: - Manifest
 
-    /// `{"files": {"path": "fnv1a64:…"}, "generator": "handout"}`: what the tool wrote, and
-    /// a fingerprint of each file's bytes, to tell its own files from files changed since.
-    private func readManifest(_ report: inout Report) -> [String: String]? {
+    /// What the manifest holds: every file the tool wrote with a fingerprint of its bytes, to
+    /// tell its own files from files changed since; and, for files made from known inputs,
+    /// the fingerprint of those inputs and the file's stamp (`stamp(of:)`), so a later run can
+    /// skip making a file whose inputs did not change.
+    struct Manifest {
+        var files: [String: String]
+        var inputs: [String: String] = [:]
+        var stamps: [String: String] = [:]
+    }
+
+    /// `{"files": {"path": "fnv1a64:…"}, "generator": "handout", "inputs": {…}, "stamps": {…}}`.
+    private func readManifest(_ report: inout Report) -> Manifest? {
         let path = folder + "/" + Self.manifestName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -245,11 +305,21 @@ public struct OutputWriter: Sendable {
             return nil
         }
         // A name that is not a plain path inside the folder is never acted on.
-        return files.filter { Self.isSafe($0.key) }
+        let safe = files.filter { Self.isSafe($0.key) }
+        return Manifest(
+            files: safe,
+            inputs: (object["inputs"] as? [String: String] ?? [:]).filter { safe[$0.key] != nil },
+            stamps: (object["stamps"] as? [String: String] ?? [:]).filter { safe[$0.key] != nil })
     }
 
-    private func writeManifest(_ files: [String: String]) throws {
-        let object: [String: Any] = ["generator": "handout", "files": files]
+    private func writeManifest(_ manifest: Manifest) throws {
+        var object: [String: Any] = ["generator": "handout", "files": manifest.files]
+        // Only files still in the manifest keep their inputs.
+        let inputs = manifest.inputs.filter { manifest.files[$0.key] != nil }
+        if !inputs.isEmpty {
+            object["inputs"] = inputs
+            object["stamps"] = manifest.stamps.filter { inputs[$0.key] != nil }
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: folder + "/" + Self.manifestName, mode: mode)
     }

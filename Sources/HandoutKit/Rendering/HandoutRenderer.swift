@@ -120,6 +120,13 @@ public struct HandoutRenderer: Sendable {
         return PartnerOffer.make(directory, query: query, household: client.household, guidelines: guidelines, today: today)
     }
 
+    /// The partners a handout lists for a request: its topics and the client's needs.
+    func offer(for template: HandoutTemplate, request: RenderRequest) -> PartnerOffer {
+        offer(
+            categories: template.frontMatter.topics + request.client.needs, client: request.client, location: request.location,
+            today: request.today, limit: request.partnerLimit)
+    }
+
     /// Renders an already loaded template (the static-site build loads each once). Throws
     /// when it uses a fact that does not exist, lacks its language, or is another state's.
     /// `pageValues` go to the page layout beside the handout's own: a site's navigation
@@ -239,9 +246,7 @@ public struct HandoutRenderer: Sendable {
         }
         let factValues = factContexts[template.language] ?? facts.context(language: template.language)
         let factsChecked = FactUses.factsChecked(reviewed: matter.reviewed, facts: factUses.facts(in: facts))
-        let offer = offer(
-            categories: matter.topics + request.client.needs, client: request.client, location: request.location,
-            today: request.today, limit: request.partnerLimit)
+        let offer = offer(for: template, request: request)
         let date = request.published ? Self.inputDate(matter: matter, matches: offer.offered) ?? request.today : request.today
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: matter.topics, matches: offer.offered,

@@ -21,6 +21,9 @@ struct Layout: Sendable {
     /// A packet's sections point to its combined listing instead of listing partners each.
     let packetPartials: MustacheLibrary
 
+    /// A fingerprint of the layout files as read: a site page's inputs include it.
+    let fingerprint: Fingerprint
+
     /// The names a page layout can use that are filled in whole, unescaped.
     static let slots = ["content", "css"]
 
@@ -53,6 +56,7 @@ struct Layout: Sendable {
         if !problems.isEmpty { throw InputErrors(problems) }
         page = try parse(pageFile)
         css = cssFiles.map(\.text).joined(separator: "\n")
+        fingerprint = Fingerprint.of(pageFile.text, css, partnersFile.text, directoryFile.text)
         let partners = try parse(partnersFile)
         partials = MustacheLibrary(templates: ["partners": partners])
         directory = try parse(directoryFile)
