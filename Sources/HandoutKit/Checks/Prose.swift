@@ -7,7 +7,15 @@ struct Prose {
         let text: String
         let line: Int
         let column: Int
-        var words: [Substring] { text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) || $0.contains(where: \.isNumber) } }
+        /// Split once: several checks read them.
+        let words: [Substring]
+
+        init(text: String, line: Int, column: Int) {
+            self.text = text
+            self.line = line
+            self.column = column
+            words = text.split(whereSeparator: \.isWhitespace).filter { $0.contains(where: \.isLetter) || $0.contains(where: \.isNumber) }
+        }
     }
 
     struct Paragraph {
@@ -18,11 +26,8 @@ struct Prose {
 
     let paragraphs: [Paragraph]
     let headings: [Sentence]
-
     /// Every sentence in document order: headings and paragraphs.
-    var sentences: [Sentence] {
-        (headings + paragraphs.flatMap(\.sentences)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-    }
+    let sentences: [Sentence]
 
     init(_ source: TemplateSource) {
         var paragraphs: [Paragraph] = []
@@ -58,6 +63,7 @@ struct Prose {
         }
         self.paragraphs = paragraphs
         self.headings = headings
+        sentences = (headings + paragraphs.flatMap(\.sentences)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// The paragraph's text, one string per source line.

@@ -29,6 +29,12 @@ struct TemplateTag: Sendable {
     static func scan(body: String, firstLine: Int, facts: [String: String] = [:]) -> Scan {
         var scan = Scan()
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Every tag starts with "{{": most lines have none, and skip the regex.
+            guard line.utf8.contains(UInt8(ascii: "{")) else {
+                scan.lines.append(String(line))
+                scan.bareLines.append(String(line))
+                continue
+            }
             var prose = "", bare = ""
             var rest = line.startIndex
             for match in line.matches(of: pattern) {

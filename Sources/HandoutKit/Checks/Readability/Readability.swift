@@ -197,9 +197,18 @@ public enum Readability {
 
     static func syllableCount(ofCleanWord word: [Unicode.Scalar], spanish: Bool) -> Int {
         if word.isEmpty { return 0 }
-        let chars = word.map { Character($0) }
-        return spanish ? SpanishSyllables.count(chars) : EnglishSyllables.count(chars)
+        var key = String.UnicodeScalarView()
+        key.append(contentsOf: word)
+        return syllableCache.count(String(key), spanish: spanish) {
+            let chars = word.map { Character($0) }
+            return spanish ? SpanishSyllables.count(chars) : EnglishSyllables.count(chars)
+        }
     }
+
+    /// Counting a word's syllables builds many small strings, and a library uses the same
+    /// few thousand words over and over: each word is counted once per process.
+    static let syllableCache = SyllableCache()
+
 
     /// The text handed to textstat for a list of sentences: each sentence trimmed,
     /// a "." appended unless it ends in `.`, `!` or `?` (closing quotes and
@@ -315,5 +324,24 @@ enum TextstatText {
             pos = end
         }
         return max(1, matches - ignored)
+    }
+}
+
+/// Syllable counts by word and language, safe to share between tasks.
+final class SyllableCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var english: [String: Int] = [:]
+    private var spanish: [String: Int] = [:]
+
+    func count(_ word: String, spanish isSpanish: Bool, counting: () -> Int) -> Int {
+        lock.lock()
+        let known = isSpanish ? spanish[word] : english[word]
+        lock.unlock()
+        if let known { return known }
+        let count = counting()
+        lock.lock()
+        if isSpanish { spanish[word] = count } else { english[word] = count }
+        lock.unlock()
+        return count
     }
 }
