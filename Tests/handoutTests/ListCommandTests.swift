@@ -91,6 +91,33 @@ import Testing
         #expect(kept?.compactMap { $0["id"] as? String } == ["texas-aid", "statewide-line"])
     }
 
+    /// Names and service areas from a directory are printed the way the text handout prints
+    /// them: no terminal escape sequence, bell, NUL or direction override, and a line break
+    /// or tab inside a field is one space, so a row stays one row with its columns in order.
+    @Test func partnerTablesDropControlAndDirectionCharacters() throws {
+        let folder = try temporaryFolder()
+        try #"""
+            {"partners": [
+              {"id": "escape-clinic", "name": "\u001b[2J\u001b[31mRed\u001b[0m Clinic\u0007\u0000",
+               "categories": ["housing"], "phones": [{"number": "312-555-0100"}],
+               "service_area": {"zips": ["60623"]}, "languages": ["en"]},
+              {"id": "override-aid", "name": "Aid \u202e0010-555-213\u202c\nSecond line\tand tab",
+               "categories": ["housing"], "phones": [{"number": "312-555-0101"}],
+               "service_area": {"counties": ["Lake\u202e County\u2066, IL", "Kane\r\nCounty, IL"]}, "languages": ["en"]}
+            ]}
+            """#.write(toFile: folder + "/directory.json", atomically: true, encoding: .utf8)
+        let result = try handout(["list", "partners", "--directory", "directory.json", "--need", "housing", "--zip", "60623"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == """
+            RANK  ID             NAME                                  DISTANCE      AREA       LANGUAGE  VERIFIED  RESULT
+            1     escape-clinic  [2J[31mRed[0m Clinic                  in your area  ZIP 60623  -         -         kept
+            -     override-aid   Aid 0010-555-213 Second line and tab  -             -          -         -         dropped: area (serves Lake County, IL; Kane County, IL)
+            1 kept, 1 dropped (at most 3 for each need); 2 partners in all
+
+            """)
+    }
+
     @Test func templatesWithTheirLanguages() throws {
         let result = try handout(["list", "templates"], in: clinic)
         #expect(result.status == 0)

@@ -1,22 +1,13 @@
 /// Escapes a value so that cmark reads it as literal text: every ASCII punctuation mark gets
 /// a backslash (CommonMark allows that for all of them), and line breaks and runs of spaces
 /// become one space, so a value can never start a heading, a list, a code block, a link,
-/// an entity or raw HTML. Control characters are dropped (`ControlCharacters`).
+/// an entity or raw HTML. Control characters are dropped (`ControlCharacters.singleLine`).
 public enum MarkdownEscaping {
     public static func escape(_ value: String) -> String {
         if value.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(value) }
         var result = ""
         result.reserveCapacity(value.utf8.count + 8)
-        var pendingSpace = false
-        for character in ControlCharacters.removed(from: value) {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace {
-                result.append(" ")
-                pendingSpace = false
-            }
+        for character in ControlCharacters.singleLine(value) {
             if character.isASCII && character.isPunctuationOrSymbol {
                 result.append("\\")
             }
@@ -75,6 +66,28 @@ public enum ControlCharacters {
         var kept = String.UnicodeScalarView()
         kept.append(contentsOf: text.unicodeScalars.lazy.filter { !isRemoved($0) })
         return String(kept)
+    }
+
+    /// `text` as one line, as a value enters a handout's HTML and text: without these
+    /// characters, each run of white space (line breaks and tabs too) one space, none at
+    /// either end. Table cells and report lines that print directory text use it as well, so
+    /// a name cannot break a row, move the cursor or reverse the columns after it.
+    public static func singleLine(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in removed(from: text) {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// `text` with every such character, and carriage returns, shown as `\u{1b}`: for

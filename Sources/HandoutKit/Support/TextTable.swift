@@ -1,7 +1,10 @@
-/// Columns padded to their widest cell (in terminal columns), two spaces apart.
+/// Columns padded to their widest cell (in terminal columns), two spaces apart. Cells hold
+/// text from directories, templates and facts files, so each is printed as one line without
+/// control or direction-override characters (`ControlCharacters.singleLine`), as the text
+/// handout prints it.
 public enum TextTable {
     public static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(ControlCharacters.singleLine) }
         let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return all.map { row in
             var line = ""
