@@ -118,6 +118,17 @@ import Testing
             """)
     }
 
+    /// Found beside a fuzzer finding (a Double too large for an Int): an income of 1e300
+    /// dollars is a valid number, and trapped when shown as a percent of the poverty line.
+    @Test func anIncomeTooLargeForAnIntIsShownNotTrapped() throws {
+        let result = try handout(["list", "partners", "--need", "housing", "--zip", "60623", "--today", "2026-11-29",
+                                  "--household-size", "3", "--annual-income", "1e300"], in: NSTemporaryDirectory())
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.contains("  dropped: income (limit 200% of poverty, household at 1000000+%)\n"))
+        #expect(result.stdout.hasSuffix("; household income at 1000000+% of the poverty guidelines; 23 partners in all\n"))
+    }
+
     @Test func templatesWithTheirLanguages() throws {
         let result = try handout(["list", "templates"], in: clinic)
         #expect(result.status == 0)

@@ -145,8 +145,8 @@ public enum DirectoryLoader {
             defer { fields.finish(known: ["max_income_fpl_percent", "min_age", "max_age", "notes"]) }
             return Partner.Eligibility(
                 maxIncomeFPLPercent: fields.number("max_income_fpl_percent"),
-                minAge: fields.number("min_age").map { Int($0) },
-                maxAge: fields.number("max_age").map { Int($0) },
+                minAge: fields.wholeNumber("min_age", in: Partner.Eligibility.ages),
+                maxAge: fields.wholeNumber("max_age", in: Partner.Eligibility.ages),
                 notes: fields.localizedText("notes"))
         }
 

@@ -98,9 +98,11 @@ struct FieldReader {
         return flag
     }
 
+    /// A JSON number; a lenient reader also takes one written as a string, but not "inf"
+    /// or "nan", which Double(_:) reads and JSON cannot hold.
     func number(_ field: String) -> Double? {
         guard let found = value(field) else { return nil }
-        if lenient, case .string(let text) = found.value, let number = Double(text.trimmingCharacters(in: .whitespaces)) {
+        if lenient, case .string(let text) = found.value, let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite {
             return number
         }
         guard case .number(let number) = found.value else {
@@ -108,6 +110,17 @@ struct FieldReader {
             return nil
         }
         return number
+    }
+
+    /// A whole number in `range`, or nil after reporting it: 18.5 or 1e300 years is no age,
+    /// and converting it to Int would trap.
+    func wholeNumber(_ field: String, in range: ClosedRange<Int>) -> Int? {
+        guard let number = number(field) else { return nil }
+        guard let whole = Int(exactly: number), range.contains(whole) else {
+            fail(field, "\(HandoutContext.number(number)) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return whole
     }
 
     func array(_ field: String, required: Bool = false) -> [JSONNode]? {

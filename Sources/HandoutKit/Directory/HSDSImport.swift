@@ -158,7 +158,8 @@ struct HSDSImport {
         if schedule.isEmpty && hoursNotes.isEmpty { (schedule, hoursNotes) = places.schedules }
 
         var eligibility: Partner.Eligibility?
-        let minAge = service.number("minimum_age").map { Int($0) }, maxAge = service.number("maximum_age").map { Int($0) }
+        let minAge = service.wholeNumber("minimum_age", in: Partner.Eligibility.ages)
+        let maxAge = service.wholeNumber("maximum_age", in: Partner.Eligibility.ages)
         let notes = service.string("eligibility_description").map(LocalizedText.init)
         if minAge != nil || maxAge != nil || notes != nil || fields.incomeLimit != nil {
             eligibility = Partner.Eligibility(maxIncomeFPLPercent: fields.incomeLimit, minAge: minAge, maxAge: maxAge, notes: notes)

@@ -33,6 +33,9 @@ public struct Partner: Sendable, Equatable {
         public let minAge: Int?
         public let maxAge: Int?
         public let notes: LocalizedText?
+
+        /// The ages `min_age` and `max_age` may give, in years.
+        public static let ages = 0...130
     }
 
     public let id: String

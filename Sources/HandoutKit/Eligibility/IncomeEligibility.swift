@@ -46,8 +46,11 @@ public enum IncomeEligibility {
     }
 
     /// 187.44 → "187.4", 200 → "200": one decimal, so 125.4 never reads as a limit of 125.
+    /// From a million percent up, "1000000+": an income of 1e300 dollars is a valid number
+    /// too, and must neither trap converting to Int nor print 300 digits.
     public static func display(_ percent: Double) -> String {
+        if percent >= 1_000_000 { return "1000000+" }
         let tenths = (percent * 10).rounded() / 10
-        return tenths == tenths.rounded() ? String(Int(tenths)) : String(format: "%.1f", tenths)
+        return Int(exactly: tenths).map(String.init) ?? String(format: "%.1f", tenths)
     }
 }

@@ -159,8 +159,9 @@ enum HandoutContext {
         return lines
     }
 
-    /// 200.0 → "200", 187.5 → "187.5".
+    /// 200.0 → "200", 187.5 → "187.5"; a whole number too large for an Int (1e300 in a
+    /// directory) prints as a Double rather than trapping.
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        Int(exactly: value).map(String.init) ?? String(value)
     }
 }
