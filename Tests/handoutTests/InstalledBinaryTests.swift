@@ -20,7 +20,11 @@ import Testing
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             }
             try FileManager.default.copyItem(atPath: Paths.executable, toPath: binary)
-            environment = ProcessInfo.processInfo.environment.filter { $0.key == "PATH" || $0.key == "LANG" }
+            // A clean environment, but for the sanitizers' options: under
+            // `swift test --sanitize=address` the copied binary is instrumented too, and
+            // without ASAN_OPTIONS=detect_leaks=0 its leak report fails every run.
+            let kept: Set = ["PATH", "LANG", "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"]
+            environment = ProcessInfo.processInfo.environment.filter { kept.contains($0.key) }
             environment["HOME"] = home
             environment["TMPDIR"] = folder + "/tmp"
             environment["NO_COLOR"] = "1"
