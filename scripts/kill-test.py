@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Interrupted writes: SIGKILL a large `handout build` at several moments and check that
-the output folder never holds half a file.
+"""Interrupted writes: SIGKILL a large `handout build`, and then a large batch
+(`handout packet --clients`), at several moments and check that the output folder never
+holds half a file.
 
 It makes a project of the bundled library copied COPIES times (default 8), builds it once
 (the "old" site), changes every template, builds the new version into a reference folder,
@@ -11,7 +12,9 @@ then starts the real build over the old site again and again, killing it:
 After each kill, every file in the output folder must be byte for byte its old or its new
 version, no file may be missing, and no temporary file may have a name a reader would open
 (a temporary must be hidden: its name starts with a dot). Then one more build must succeed,
-leave the folder equal to the reference, and leave no temporary file at all.
+leave the folder equal to the reference, and leave no temporary file at all. The batch
+(one packet per client, BATCH_ROWS clients, in OUT/<id>/) goes through the same kills and
+checks.
 
 Usage: python3 scripts/kill-test.py [COPIES]
 Environment: HANDOUT (the binary, default .build/debug/handout, built when missing).
@@ -71,9 +74,31 @@ def snapshot(folder):
     return files
 
 
-def build(handout, project, out):
-    return subprocess.run([handout, "build", project, "--out", out, "--today", TODAY],
-                          capture_output=True, text=True)
+BATCH_ROWS = 60
+NEEDS = ["housing", "benefits", "medical-debt", "housing;benefits"]
+
+
+def write_clients(folder):
+    """A caseload of BATCH_ROWS clients in both languages; returns the CSV's path."""
+    path = os.path.join(folder, "clients.csv")
+    with open(path, "w") as f:
+        f.write("id,name,language,zip,needs\n")
+        for row in range(BATCH_ROWS):
+            f.write(f"client-{row},Client {row},{'es' if row % 2 else 'en'},60623,{NEEDS[row % len(NEEDS)]}\n")
+    return path
+
+
+def build_command(handout, project, out):
+    return [handout, "build", project, "--out", out, "--today", TODAY]
+
+
+def batch_command(handout, project, out):
+    return [handout, "packet", "--project", project, "--clients", os.path.join(project, "clients.csv"),
+            "--out", out, "--today", TODAY]
+
+
+def run(command):
+    return subprocess.run(command, capture_output=True, text=True)
 
 
 def count_changed(out, since):
@@ -91,11 +116,10 @@ def count_changed(out, since):
     return changed, temporary
 
 
-def kill_when(handout, project, out, moment, remaining):
-    """Starts a build and SIGKILLs it at `moment`; returns what it saw."""
+def kill_when(command, out, moment, remaining):
+    """Starts `command` and SIGKILLs it at `moment`; returns whether it had finished."""
     start = time.time() - 0.01
-    process = subprocess.Popen([handout, "build", project, "--out", out, "--today", TODAY],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while process.poll() is None:
         changed, temporary = count_changed(out, start)
         if moment == "checking" and time.time() - start > 0.2:
@@ -113,6 +137,36 @@ def kill_when(handout, project, out, moment, remaining):
     return finished
 
 
+def kill_and_check(name, command, old, new, out, report):
+    """The kills and checks for one kind of run (`name`): `command(out)` writes `out`,
+    which holds the `old` files; a clean run wrote `new`."""
+    changing = sum(1 for path in new if old.get(path) != new[path])
+    for moment in ["checking", "first write", "a quarter", "half", "first write"]:
+        remaining = sum(1 for path, data in snapshot(out).items() if path in new and new[path] != data)
+        finished = kill_when(command(out), out, moment, remaining)
+        now = snapshot(out)
+        whole = [n for n in now if n in new or n in old]
+        partial = [n for n in whole if now[n] != new.get(n) and now[n] != old.get(n)]
+        missing = [n for n in old if n not in now]
+        strays = [n for n in now if n not in new and n not in old]
+        visible = [n for n in strays if not os.path.basename(n).startswith(".")]
+        rewritten = sum(1 for n in whole if now[n] == new.get(n) and new.get(n) != old.get(n))
+        what = f"{name} killed at {moment}{' (too late: it had finished)' if finished else ''}: " \
+               f"{rewritten} of {changing} files new, the rest old, {len(strays)} hidden temporary files"
+        report(not partial and not missing and not visible,
+               what + "".join(f"; {label}: {names[:3]}" for label, names in
+                              [("partial", partial), ("missing", missing), ("visible temporary", visible)] if names))
+
+    result = run(command(out))
+    now = snapshot(out)
+    wrong = [n for n in new if now.get(n) != new[n]]
+    strays = [n for n in now if n not in new and n not in old]
+    report(result.returncode == 0 and not wrong, f"the next {name} completes: {(result.stdout.strip().splitlines() or [''])[-1]}"
+           + (f"; differs from a clean run: {wrong[:3]}" if wrong else "")
+           + (f"; exit {result.returncode}: {result.stderr.strip()[:300]}" if result.returncode else ""))
+    report(not strays, f"no temporary file is left after the {name}" + (f": {strays[:3]}" if strays else ""))
+
+
 def main(arguments):
     copies = int(arguments[0]) if arguments else 8
     handout = handout_binary()
@@ -125,46 +179,29 @@ def main(arguments):
 
     work = tempfile.mkdtemp(prefix="handout-kill-")
     try:
-        project, out, reference = (os.path.join(work, name) for name in ["project", "out", "reference"])
+        project = os.path.join(work, "project")
         os.makedirs(project)
         make_project(project, copies)
-        result = build(handout, project, out)
-        if result.returncode != 0:
-            sys.exit(f"kill-test: the first build failed:\n{result.stderr}")
-        old = snapshot(out)
+        write_clients(project)
+        kinds = [("build", lambda out: build_command(handout, project, out)),
+                 ("batch", lambda out: batch_command(handout, project, out))]
+        # Each kind's old output, then every template changes, then its new output.
+        old = {}
+        for name, command in kinds:
+            result = run(command(os.path.join(work, name, "out")))
+            if result.returncode != 0:
+                sys.exit(f"kill-test: the first {name} failed:\n{result.stderr}")
+            old[name] = snapshot(os.path.join(work, name, "out"))
         change_every_template(project)
-        started = time.time()
-        result = build(handout, project, reference)
-        if result.returncode != 0:
-            sys.exit(f"kill-test: the reference build failed:\n{result.stderr}")
-        new = snapshot(reference)
-        changing = sum(1 for name in new if old.get(name) != new[name])
-        print(f"{len(new)} files, {changing} to rewrite; a whole build takes {time.time() - started:.1f} s")
-
-        for moment in ["checking", "first write", "a quarter", "half", "first write"]:
-            remaining = sum(1 for name, data in snapshot(out).items() if name in new and new[name] != data)
-            finished = kill_when(handout, project, out, moment, remaining)
-            now = snapshot(out)
-            whole = [n for n in now if n in new or n in old]
-            partial = [n for n in whole if now[n] != new.get(n) and now[n] != old.get(n)]
-            missing = [n for n in old if n not in now]
-            strays = [n for n in now if n not in new and n not in old]
-            visible = [n for n in strays if not os.path.basename(n).startswith(".")]
-            rewritten = sum(1 for n in whole if now[n] == new.get(n) and new.get(n) != old.get(n))
-            what = f"killed at {moment}{' (too late: the build had finished)' if finished else ''}: " \
-                   f"{rewritten} of {changing} files new, the rest old, {len(strays)} hidden temporary files"
-            report(not partial and not missing and not visible,
-                   what + "".join(f"; {label}: {names[:3]}" for label, names in
-                                  [("partial", partial), ("missing", missing), ("visible temporary", visible)] if names))
-
-        result = build(handout, project, out)
-        now = snapshot(out)
-        wrong = [n for n in new if now.get(n) != new[n]]
-        strays = [n for n in now if n not in new and n not in old]
-        report(result.returncode == 0 and not wrong, f"the next build completes: {result.stdout.strip()}"
-               + (f"; differs from a clean build: {wrong[:3]}" if wrong else "")
-               + (f"; exit {result.returncode}: {result.stderr.strip()[:300]}" if result.returncode else ""))
-        report(not strays, "no temporary file is left after it" + (f": {strays[:3]}" if strays else ""))
+        for name, command in kinds:
+            started = time.time()
+            result = run(command(os.path.join(work, name, "reference")))
+            if result.returncode != 0:
+                sys.exit(f"kill-test: the reference {name} failed:\n{result.stderr}")
+            new = snapshot(os.path.join(work, name, "reference"))
+            changing = sum(1 for path in new if old[name].get(path) != new[path])
+            print(f"{name}: {len(new)} files, {changing} to rewrite; a whole {name} takes {time.time() - started:.1f} s")
+            kill_and_check(name, command, old[name], new, os.path.join(work, name, "out"), report)
     finally:
         if failed == 0:
             shutil.rmtree(work, ignore_errors=True)
