@@ -52,6 +52,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // scripts/benchmark.sh times the Markdown stage alone with it, beside the cmark command.
+        .executableTarget(name: "markdown-bench", dependencies: ["HandoutKit"]),
         // Test data lives in each test target's Fixtures/ and Golden/ folders, excluded whole
         // so that files added there never make SwiftPM warn (PackageLayoutTests holds to it).
         .testTarget(name: "HandoutKitTests", dependencies: ["HandoutKit"], exclude: ["Fixtures"]),
