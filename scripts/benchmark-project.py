@@ -11,11 +11,12 @@ OUT/project/     handout.yml, directory.json (PARTNERS partners over PREFIXES 3-
 OUT/clients-N.csv  N client rows (ids client-1..N) in those prefixes, for `packet --clients`
 OUT/markdown/<lang>/<id>.md  the Markdown of each site page for cmark and Hugo: each page's
                  template body with its tags filled in the way a site build fills them
-                 (facts in the page's language, no client, three partners of its topic)
+                 (facts in the page's language, no client, every partner of its topics),
+                 and a page per category listing its partners
 OUT/hugo/        a Hugo site with those bodies as content pages and one plain layout
 OUT/hugo-packets/  with --packet-pages N: a Hugo site of N pages, one per row of clients-N.csv,
-                 each the bodies of as many pages (in the row's language) as the row has needs,
-                 as a packet holds one handout per need
+                 each the bodies of as many handouts (in the row's language, three partners
+                 each) as the row has needs, as a packet holds one handout per need
 
 Same seed, same bytes. Nothing here is real: partner names are made up from word lists,
 phone numbers are in the 555-0100..0199 range reserved for fiction, web sites are
@@ -184,16 +185,22 @@ def fill(body, lang, facts, listing):
     return re.sub(r"\{\{[^}]*\}\}", "", body)
 
 
+def partner_entry(entry, lang):
+    text = lambda value: value.get(lang, value["en"]) if isinstance(value, dict) else value
+    lines = ["### " + entry["name"], "", text(entry["description"]), ""]
+    for number in entry["phones"]:
+        lines.append("- %s: [%s](tel:%s)" % (text(number["label"]), number["number"], number["number"].replace(" ", "")))
+    address = entry["address"]
+    lines += ["- Web site: <%s>" % entry["website"], "- Email: <%s>" % entry["email"],
+              "- Address: %s, %s, %s %s" % (address["street"], address["city"], address["state"], address["zip"]),
+              "- Languages: " + ", ".join(entry["languages"]), "- Fees: " + text(entry["fees"]),
+              "- Verified: " + entry["last_verified"], ""]
+    return "\n".join(lines)
+
+
 def partner_listing(partners, lang):
     heading = "## Where to get help" if lang == "en" else "## Dónde obtener ayuda"
-    parts = [heading, ""]
-    for entry in partners:
-        phone_number = entry["phones"][0]["number"]
-        parts += ["### " + entry["name"], "", entry["description"][lang if lang in ("en", "es") else "en"], "",
-                  "- Phone: [%s](tel:%s)" % (phone_number, phone_number.replace(" ", "")),
-                  "- Web site: <%s>" % entry["website"],
-                  "- Verified: " + entry["last_verified"], ""]
-    return "\n".join(parts)
+    return "\n".join([heading, ""] + [partner_entry(entry, lang) for entry in partners])
 
 
 def strip_front_matter(text):
@@ -204,26 +211,39 @@ def strip_front_matter(text):
     return "", text
 
 
-def write_markdown(out, project, languages, written, partners, facts, rng):
-    """One page per handout id and language, like the site: a language without its own
-    template shows the English one."""
+def write_markdown(out, project, languages, written, partners, rng):
+    """The site's pages as Markdown, as `handout build` fills them: one page per handout id
+    and language (a language without its own template shows the English one) listing every
+    partner of the handout's topics, and a page per category listing its partners. Returns
+    the pages, and each handout's body with three partners of its topic, as in a packet."""
+    facts = load_facts()
     ids = sorted({tid for _, tid, _ in written})
     have = {(lang, tid) for lang, tid, _ in written}
-    pages = []
+    pages, sections = [], []
     for tid in ids:
         for lang in languages:
             source_lang = lang if (lang, tid) in have else "en"
             with open(os.path.join(project, "Templates", source_lang, tid + ".md"), encoding="utf-8") as source:
                 matter, body = strip_front_matter(source.read())
             title = re.search(r"^title:\s*(.*)$", matter, re.M).group(1).strip().strip('"')
-            listing = partner_listing(rng.sample(partners, 3), lang)
-            markdown = "# %s\n\n%s" % (title, fill(body, lang, facts, listing))
-            path = os.path.join(out, "markdown", lang, tid + ".md")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as page:
-                page.write(markdown)
-            pages.append((lang, tid, title, markdown))
-    return pages
+            topics = set(re.search(r"^topics:\s*\[(.*)\]", matter, re.M).group(1).replace(" ", "").split(","))
+            serving = [entry for entry in partners if topics & set(entry["categories"])]
+            pages.append((lang, tid, title, "# %s\n\n%s" % (title, fill(body, lang, facts, partner_listing(serving, lang)))))
+            chosen = serving[:3] if len(serving) <= 3 else rng.sample(serving, 3)
+            sections.append((lang, tid, title, "# %s\n\n%s" % (title, fill(body, lang, facts, partner_listing(chosen, lang)))))
+    for lang in languages:
+        index = ["# Partners", ""] + ["- [%s](partners-%s.md)" % (category, category) for category in CATEGORIES]
+        pages.append((lang, "partners", "Partners", "\n".join(index) + "\n"))
+        for category in CATEGORIES:
+            title = "Partners: " + category
+            serving = [entry for entry in partners if category in entry["categories"]]
+            pages.append((lang, "partners-" + category, title, "# %s\n\n%s" % (title, partner_listing(serving, lang))))
+    for lang, tid, title, markdown in pages:
+        path = os.path.join(out, "markdown", lang, tid + ".md")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as page:
+            page.write(markdown)
+    return pages, sections
 
 
 HUGO_CONFIG = """baseURL = "https://example.org/"
@@ -265,9 +285,9 @@ def write_hugo(out, pages):
             page.write("---\ntitle: %s\nlang: %s\n---\n%s" % (json.dumps(title, ensure_ascii=False), lang, body))
 
 
-def write_hugo_packets(out, pages, clients_csv, rng):
+def write_hugo_packets(out, sections, clients_csv, rng):
     by_language = {}
-    for page in pages:
+    for page in sections:
         by_language.setdefault(page[0], []).append(page)
     site = os.path.join(out, "hugo-packets")
     shutil.copytree(os.path.join(out, "hugo"), site, ignore=shutil.ignore_patterns("content"))
@@ -316,10 +336,10 @@ def main():
     for rows in args.clients or [10000]:
         write_clients(os.path.join(args.out, "clients-%d.csv" % rows), random.Random(args.seed * 1000 + rows), prefixes, rows)
 
-    pages = write_markdown(args.out, project, languages, written, partners, load_facts(), rng)
+    pages, sections = write_markdown(args.out, project, languages, written, partners, rng)
     write_hugo(args.out, pages)
     if args.packet_pages:
-        write_hugo_packets(args.out, pages, os.path.join(args.out, "clients-%d.csv" % args.packet_pages), rng)
+        write_hugo_packets(args.out, sections, os.path.join(args.out, "clients-%d.csv" % args.packet_pages), rng)
     size = sum(len(markdown.encode()) for *_, markdown in pages)
     print("%d partners over %d ZIP prefixes, %d templates, %d pages of Markdown (%.1f MB), clients: %s"
           % (len(partners), len(prefixes), len(written), len(pages), size / 1e6,

@@ -264,10 +264,12 @@ def main():
         return "pass" if ok else "**miss**"
     f = figures
     targets = []
-    ratio = f["batch"].wall / f["hugo-packets"].wall
-    targets.append(("%s packets vs Hugo, same number of pages (wall)" % format(rows, ","), "%.2f×" % ratio, "≤ 0.25×", verdict(ratio <= 0.25)))
-    ratio = f["site"].wall / f["hugo-site"].wall
-    targets.append(("site build vs Hugo, same pages (wall)", "%.2f×" % ratio, "≤ 0.25×", verdict(ratio <= 0.25)))
+    # Wall time is the target; the CPU ratio beside it holds better on a busy machine.
+    for key, reference, label in (("batch", "hugo-packets", "%s packets vs Hugo, as many pages" % format(rows, ",")),
+                                  ("site", "hugo-site", "site build vs Hugo, the same pages")):
+        ratio = f[key].wall / f[reference].wall
+        targets.append(("%s (wall; CPU beside)" % label, "%.2f× (CPU %.2f×)" % (ratio, f[key].cpu / f[reference].cpu),
+                        "≤ 0.25×", verdict(ratio <= 0.25)))
     ratio = f["markdown"].cpu / f["cmark"].cpu
     targets.append(("Markdown stage vs cmark (CPU), HTML + text", "%.2f×" % ratio, "≤ 4×", verdict(ratio <= 4)))
     ratio = f["markdown-html"].cpu / f["cmark"].cpu
