@@ -93,8 +93,11 @@ import Testing
     }
 
     @Test func aKilledRunsPrintingFolderIsRemovedByTheNextAndNothingElse() throws {
-        let base = PDFPrinter.temporaryBase
-        let gone = base + "handout-pdf.2147483000.AbC123", running = base + "handout-pdf.\(getpid()).XyZ789", other = base + "handout-pdf-notes"
+        // Names of this run's own, so a test run of another checkout sharing /tmp cannot
+        // remove them while this one looks.
+        let base = PDFPrinter.temporaryBase, mark = String(UInt32.random(in: 100_000...999_999))
+        let gone = base + "handout-pdf.2147483000.AbC\(mark)", running = base + "handout-pdf.\(getpid()).XyZ\(mark)"
+        let other = base + "handout-pdf-notes\(mark)"
         for folder in [gone, running, other] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try "<p>a client's page</p>".write(toFile: folder + "/eviction.es.html", atomically: true, encoding: .utf8)
