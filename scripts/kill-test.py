@@ -20,6 +20,7 @@ Usage: python3 scripts/kill-test.py [COPIES]
 Environment: HANDOUT (the binary, default .build/debug/handout, built when missing).
 Prints one line per check and `N passed, N failed`; exit status 1 on any failure.
 """
+import json
 import os
 import shutil
 import signal
@@ -64,14 +65,34 @@ def change_every_template(folder):
 
 
 def snapshot(folder):
-    """Every file under `folder` by relative path, with its bytes."""
+    """Every file under `folder` by relative path, with its bytes; a manifest without its
+    "stamps" (each output file's size, time and inode as written, which differ from one
+    folder to another), so the old and new manifests can be recognised. A manifest cut
+    short is not JSON and keeps its bytes, so it still shows as partial."""
     files = {}
     for directory, _, names in os.walk(folder):
         for name in names:
             path = os.path.join(directory, name)
             with open(path, "rb") as f:
-                files[os.path.relpath(path, folder)] = f.read()
+                data = f.read()
+            if name == ".handout-manifest.json":
+                try:
+                    manifest = json.loads(data)
+                    manifest.pop("stamps", None)
+                    data = json.dumps(manifest, sort_keys=True).encode()
+                except ValueError:
+                    pass
+            files[os.path.relpath(path, folder)] = data
     return files
+
+
+def is_manifest(data):
+    """Whether `data` is a whole manifest: JSON written by handout, listing files."""
+    try:
+        manifest = json.loads(data)
+    except ValueError:
+        return False
+    return isinstance(manifest, dict) and manifest.get("generator") == "handout" and isinstance(manifest.get("files"), dict)
 
 
 BATCH_ROWS = 60
@@ -146,7 +167,11 @@ def kill_and_check(name, command, old, new, out, report):
         finished = kill_when(command(out), out, moment, remaining)
         now = snapshot(out)
         whole = [n for n in now if n in new or n in old]
-        partial = [n for n in whole if now[n] != new.get(n) and now[n] != old.get(n)]
+        # The manifest is written ahead of the files (what this run is about to write, so a
+        # killed run still knows what it wrote), so in between it is neither the old one
+        # nor the new one: it must be whole JSON written by handout.
+        partial = [n for n in whole if now[n] != new.get(n) and now[n] != old.get(n)
+                   and not (os.path.basename(n) == ".handout-manifest.json" and is_manifest(now[n]))]
         missing = [n for n in old if n not in now]
         strays = [n for n in now if n not in new and n not in old]
         visible = [n for n in strays if not os.path.basename(n).startswith(".")]
