@@ -28,7 +28,7 @@ import subprocess
 import sys
 import urllib.parse
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from repository import ROOT, handout_binary
 WORK = os.path.join(ROOT, ".build-browser")
 CLIENT_ZIP = "60623"
 LANGUAGES = ["en", "es"]
@@ -58,13 +58,6 @@ CANARY = """<!DOCTYPE html>
 
 def run(*command):
     return subprocess.run(command, check=True, capture_output=True, text=True, cwd=WORK).stdout
-
-
-def handout_binary():
-    binary = os.environ.get("HANDOUT", os.path.join(ROOT, ".build/debug/handout"))
-    if not os.path.exists(binary):
-        subprocess.run(["swift", "build"], check=True, cwd=ROOT)
-    return os.path.abspath(binary)
 
 
 def make_pages():

@@ -29,15 +29,9 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from repository import ROOT, handout_binary
 TODAY = "2026-12-01"
 
-
-def handout_binary():
-    binary = os.environ.get("HANDOUT", os.path.join(ROOT, ".build/debug/handout"))
-    if not os.path.exists(binary):
-        subprocess.run(["swift", "build"], check=True, cwd=ROOT)
-    return os.path.abspath(binary)
 
 
 def make_project(folder, copies):

@@ -31,7 +31,7 @@ import subprocess
 import sys
 import urllib.parse
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from repository import ROOT, handout_binary
 WORK = os.path.join(ROOT, ".build-print")
 CLIENT_ZIP = "60623"
 LANGUAGES = ["en", "es"]
@@ -70,13 +70,6 @@ def squeeze(text):
 
 def run(*command):
     return subprocess.run(command, check=True, capture_output=True, text=True, cwd=WORK).stdout
-
-
-def find_handout():
-    handout = os.environ.get("HANDOUT", os.path.join(ROOT, ".build/debug/handout"))
-    if not os.path.exists(handout):
-        subprocess.run(["swift", "build"], check=True, cwd=ROOT)
-    return os.path.abspath(handout)
 
 
 def make_pages(handout):
@@ -193,7 +186,7 @@ class Printer:
 
 
 def main():
-    handout = find_handout()
+    handout = handout_binary()
     pages = make_pages(handout)
     os.makedirs(os.path.join(WORK, "pdf"), exist_ok=True)
     os.makedirs(os.path.join(WORK, "png"), exist_ok=True)
