@@ -124,6 +124,22 @@ public enum PartnerSelection {
     /// interpreters, then the most recently verified, then by name. For each category at
     /// most `limit` are kept. Deterministic for the same inputs.
     public static func rank(_ partners: [Partner], for query: PartnerQuery) -> PartnerRanking {
+        limit(candidates(partners, for: query), to: query.categories, limit: query.limit)
+    }
+
+    /// The partners that fit a query before any limit: those that fit, in ranking order, and
+    /// those dropped, by name. The order does not depend on the categories, so one client's
+    /// several queries (a packet's sections and its listing) can share one pass over the
+    /// directory for all their categories, each narrowed by `limit(_:to:limit:)`.
+    public struct Candidates: Sendable {
+        /// The query's categories.
+        let categories: Set<String>
+        let fitting: [PartnerMatch]
+        let dropped: [PartnerRanking.Entry]
+    }
+
+    /// `rank`'s first step: every partner checked against the query and the fitting ones sorted.
+    public static func candidates(_ partners: [Partner], for query: PartnerQuery) -> Candidates {
         let wanted = Set(query.categories)
         var candidates: [PartnerMatch] = []
         var dropped: [PartnerRanking.Entry] = []
@@ -143,21 +159,37 @@ public enum PartnerSelection {
                 proximity: proximity(partner, area: area, query: query)))
         }
         candidates.sort(by: ranksBefore)
+        // Each name lowered once, not at every comparison.
+        dropped = dropped.map { (key: ($0.partner.name.lowercased(), $0.partner.id), entry: $0) }.sorted { $0.key < $1.key }.map(\.entry)
+        return Candidates(categories: wanted, fitting: candidates, dropped: dropped)
+    }
 
+    /// `rank`'s second step: each candidate kept unless every one of its categories already
+    /// has `limit` partners before it. `categories` are the query's, or some of them (not
+    /// none): then only the partners offering one of those are looked at, as if the
+    /// partners offering them had been ranked afresh; the order is the candidates'.
+    public static func limit(_ candidates: Candidates, to categories: [String], limit: Int?) -> PartnerRanking {
+        let wanted = Set(categories)
+        let narrowing = wanted != candidates.categories
+        func narrowed(_ partner: Partner) -> [String] { wanted.isEmpty ? partner.categories : partner.categories.filter(wanted.contains) }
         var counts: [String: Int] = [:]
         var entries: [PartnerRanking.Entry] = []
-        for match in candidates {
+        for candidate in candidates.fitting {
+            let offered = narrowing ? narrowed(candidate.partner) : candidate.categories
+            guard !offered.isEmpty else { continue }
+            let match = offered == candidate.categories ? candidate : PartnerMatch(
+                partner: candidate.partner, area: candidate.area, language: candidate.language, categories: offered,
+                proximity: candidate.proximity)
             // Without categories in the query, the whole list is one group.
             let groups = wanted.isEmpty ? [""] : match.categories
-            if let limit = query.limit, groups.allSatisfy({ counts[$0, default: 0] >= limit }) {
+            if let limit, groups.allSatisfy({ counts[$0, default: 0] >= limit }) {
                 entries.append(.init(partner: match.partner, match: match, outcome: .overLimit(categories: match.categories, limit: limit)))
                 continue
             }
             for group in groups { counts[group, default: 0] += 1 }
             entries.append(.init(partner: match.partner, match: match, outcome: .kept))
         }
-        // Each name lowered once, not at every comparison.
-        entries += dropped.map { (key: ($0.partner.name.lowercased(), $0.partner.id), entry: $0) }.sorted { $0.key < $1.key }.map(\.entry)
+        entries += narrowing ? candidates.dropped.filter { !narrowed($0.partner).isEmpty } : candidates.dropped
         return PartnerRanking(entries: entries)
     }
 

@@ -22,18 +22,29 @@ public struct PartnerOffer: Sendable {
     public static func make(
         _ directory: Directory, query: PartnerQuery, household: Household?, guidelines: PovertyGuidelines?, today: Day
     ) -> PartnerOffer {
+        let query = withIncome(query, household: household, guidelines: guidelines, today: today)
+        // Partners of other categories would only be dropped, and an offer lists no dropped
+        // partner but those over the income limit.
+        return PartnerOffer(PartnerSelection.rank(directory.partners(offering: Set(query.categories)), for: query), incomePercent: query.incomePercent)
+    }
+
+    /// `query` with the household's income as a percent of the poverty guidelines in effect
+    /// on `today` for the client's state, when both are known.
+    static func withIncome(_ query: PartnerQuery, household: Household?, guidelines: PovertyGuidelines?, today: Day) -> PartnerQuery {
         var query = query
         if let household, let guidelines {
             query.incomePercent = guidelines.percent(of: household, state: query.location?.state, on: today)
         }
-        // Partners of other categories would only be dropped, and an offer lists no dropped
-        // partner but those over the income limit.
-        let ranking = PartnerSelection.rank(directory.partners(offering: Set(query.categories)), for: query)
+        return query
+    }
+
+    /// The ranking's kept partners, and those it left out for the household's income.
+    init(_ ranking: PartnerRanking, incomePercent: Double?) {
         let leftOut = ranking.entries.compactMap { entry -> Partner? in
             if case .overIncomeLimit = entry.outcome { return entry.partner }
             return nil
         }
-        return PartnerOffer(offered: ranking.kept, leftOutByIncome: leftOut, incomePercent: query.incomePercent)
+        self.init(offered: ranking.kept, leftOutByIncome: leftOut, incomePercent: incomePercent)
     }
 }
 

@@ -120,6 +120,33 @@ public struct HandoutRenderer: Sendable {
         return PartnerOffer.make(directory, query: query, household: client.household, guidelines: guidelines, today: today)
     }
 
+    /// What one client is offered for several lists of categories (a packet's sections and
+    /// its listing): the directory is checked and ranked once for all of `categories`, and
+    /// each offer is that ranking narrowed, the same as `offer(categories:…)` would give.
+    /// Made for one client and dropped with its packet.
+    struct ClientOffers {
+        let categories: Set<String>
+        let candidates: PartnerSelection.Candidates
+        let incomePercent: Double?
+        let limit: Int?
+
+        /// Nil for categories it was not made for (or none): ask `offer(categories:…)`.
+        func offer(categories wanted: [String]) -> PartnerOffer? {
+            let wanted = Set(wanted)
+            guard !wanted.isEmpty, wanted.isSubset(of: categories) else { return nil }
+            return PartnerOffer(PartnerSelection.limit(candidates, to: wanted.sorted(), limit: limit), incomePercent: incomePercent)
+        }
+    }
+
+    func offers(categories: [String], client: Client, location: ClientLocation?, today: Day, limit: Int?) -> ClientOffers {
+        let query = PartnerOffer.withIncome(
+            PartnerQuery(categories: Array(Set(categories)).sorted(), location: location, language: client.language, limit: limit, zipTable: zipTable),
+            household: client.household, guidelines: guidelines, today: today)
+        return ClientOffers(
+            categories: Set(query.categories), candidates: PartnerSelection.candidates(directory.partners(offering: Set(query.categories)), for: query),
+            incomePercent: query.incomePercent, limit: limit)
+    }
+
     /// The partners a handout lists for a request: its topics and the client's needs.
     func offer(for template: HandoutTemplate, request: RenderRequest) -> PartnerOffer {
         offer(
@@ -235,7 +262,7 @@ public struct HandoutRenderer: Sendable {
     }
 
     /// Checks the template's facts, picks the partners, and fills the body (Mustache).
-    func fill(_ template: HandoutTemplate, request: RenderRequest, partials: MustacheLibrary) throws -> FilledHandout {
+    func fill(_ template: HandoutTemplate, request: RenderRequest, partials: MustacheLibrary, offers: ClientOffers? = nil) throws -> FilledHandout {
         let language = request.client.language
         let strings = Strings(language: template.language)
         let matter = template.frontMatter
@@ -246,7 +273,7 @@ public struct HandoutRenderer: Sendable {
         }
         let factValues = factContexts[template.language] ?? facts.context(language: template.language)
         let factsChecked = FactUses.factsChecked(reviewed: matter.reviewed, facts: factUses.facts(in: facts))
-        let offer = offer(for: template, request: request)
+        let offer = offers?.offer(categories: matter.topics + request.client.needs) ?? offer(for: template, request: request)
         let date = request.published ? Self.inputDate(matter: matter, matches: offer.offered) ?? request.today : request.today
         let context = HandoutContext.make(
             client: request.client, practice: request.practice, topics: matter.topics, matches: offer.offered,

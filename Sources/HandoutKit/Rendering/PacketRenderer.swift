@@ -52,6 +52,8 @@ public struct PacketRenderer: Sendable {
     private let templates: [String: HandoutTemplate]
     private let failures: [String: InputErrors]
     private let ids: [String]
+    /// The id and topics of each client handout, by id: what `handoutIDs(forNeeds:)` picks from.
+    private let clientHandouts: [(id: String, topics: [String])]
 
     /// Two SMS segments.
     public static let smsLimit = 320
@@ -75,7 +77,11 @@ public struct PacketRenderer: Sendable {
         }
         self.templates = templates
         self.failures = failures
-        self.ids = Array(Set(entries.map(\.id))).sorted()
+        let ids = Array(Set(entries.map(\.id))).sorted()
+        self.ids = ids
+        self.clientHandouts = ids.compactMap { id in
+            (templates["\(id)/en"] ?? templates.first { $0.key.hasPrefix(id + "/") }?.value)
+        }.filter { $0.frontMatter.audience == .client }.map { ($0.id, $0.frontMatter.topics) }
     }
 
     /// The template for `id` in `language`, else in English.
@@ -91,13 +97,10 @@ public struct PacketRenderer: Sendable {
     /// One client handout per need, in the needs' order: the first (by id) whose main, first
     /// topic is the need, else the first that has the need among its topics.
     public func handoutIDs(forNeeds needs: [String]) -> [String] {
-        let clientHandouts = ids.compactMap { id in
-            (templates["\(id)/en"] ?? templates.first { $0.key.hasPrefix(id + "/") }?.value)
-        }.filter { $0.frontMatter.audience == .client }
         var chosen: [String] = []
         for need in needs {
-            let pick = clientHandouts.first { $0.frontMatter.topics.first == need }
-                ?? clientHandouts.first { $0.frontMatter.topics.contains(need) }
+            let pick = clientHandouts.first { $0.topics.first == need }
+                ?? clientHandouts.first { $0.topics.contains(need) }
             if let pick, !chosen.contains(pick.id) { chosen.append(pick.id) }
         }
         return chosen
@@ -109,19 +112,22 @@ public struct PacketRenderer: Sendable {
         guard !ids.isEmpty else {
             throw InputErrors([Diagnostic(.error, "no handout covers the client's needs: name the handouts by id", path: "handout")])
         }
-        var sections: [HandoutRenderer.FilledHandout] = []
-        for id in ids {
-            let template = try template(id: id, language: request.client.language)
-            let handoutRequest = RenderRequest(
-                templateID: id, client: request.client, practice: request.practice, location: request.location,
-                today: request.today, partnerLimit: request.partnerLimit)
-            sections.append(try renderer.fill(template, request: handoutRequest, partials: renderer.layout.packetPartials))
-        }
+        let templates = try ids.map { try template(id: $0, language: request.client.language) }
         var topics: [String] = []
-        for topic in sections.flatMap(\.template.frontMatter.topics) + request.client.needs where !topics.contains(topic) {
+        for topic in templates.flatMap(\.frontMatter.topics) + request.client.needs where !topics.contains(topic) {
             topics.append(topic)
         }
-        let offer = renderer.offer(
+        // Every section's partners and the listing's come from one ranking of the directory.
+        let offers = renderer.offers(
+            categories: topics, client: request.client, location: request.location, today: request.today, limit: request.partnerLimit)
+        var sections: [HandoutRenderer.FilledHandout] = []
+        for template in templates {
+            let handoutRequest = RenderRequest(
+                templateID: template.id, client: request.client, practice: request.practice, location: request.location,
+                today: request.today, partnerLimit: request.partnerLimit)
+            sections.append(try renderer.fill(template, request: handoutRequest, partials: renderer.layout.packetPartials, offers: offers))
+        }
+        let offer = offers.offer(categories: topics) ?? renderer.offer(
             categories: topics, client: request.client, location: request.location, today: request.today, limit: request.partnerLimit)
         let listing = listingMarkdown(offer, topics: topics, request: request, strings: strings)
         let footer = "* * *\n\n" + renderer.preparedLine(practice: request.practice, today: request.today, strings: strings) + "\n"

@@ -82,4 +82,38 @@ import Testing
         let strings = Strings(language: "en")
         #expect(matches.map { strings.distance($0.proximity) } == ["About 2 miles away", "Serves you by phone or online"])
     }
+
+    /// A packet ranks the directory once for all its categories and narrows that ranking for
+    /// each section: every narrowing must be exactly a fresh ranking of the partners offering
+    /// those categories, kept, capped and dropped alike.
+    @Test func aRankingNarrowedToSomeCategoriesIsThatOfTheirPartnersAfresh() throws {
+        func categories(_ partner: String, _ list: String) -> String {
+            partner.replacingOccurrences(of: #"["housing"]"#, with: list)
+        }
+        let directory = try load([
+            Self.partner("housing-near", miles: 1),
+            categories(Self.partner("both-near", miles: 1.5, languages: ["es"]), #"["food", "housing"]"#),
+            categories(Self.partner("food-far", miles: 8), #"["food"]"#),
+            categories(Self.partner("food-mid", miles: 4, extra: #", "eligibility": {"max_income_fpl_percent": 100}"#), #"["food", "employment"]"#),
+            categories(Self.partner("employment-near", miles: 0.5, languages: ["fr"]).replacingOccurrences(of: #""interpretation": true"#, with: #""interpretation": false"#), #"["employment"]"#),
+            categories(Self.partner("employment-mid", miles: 3), #"["employment", "housing"]"#),
+            Self.partner("housing-far", miles: 6, verified: "2024-01-01"),
+            categories(Self.partner("utilities", miles: 2), #"["utilities"]"#),
+            categories(Self.partner("closed", miles: 0.2, extra: #", "active": false"#), #"["food"]"#),
+        ])
+        let all = ["food", "housing", "employment"]
+        for limit in [1, 2, nil] as [Int?] {
+            func query(_ categories: [String]) -> PartnerQuery {
+                PartnerQuery(categories: categories, location: client, language: "es", limit: limit, zipTable: table, incomePercent: 150)
+            }
+            let shared = PartnerSelection.candidates(directory.partners(offering: Set(all)), for: query(all))
+            for some in [["food"], ["housing"], ["employment"], ["food", "housing"], ["food", "employment"], ["housing", "employment"], all] {
+                let narrowed = PartnerSelection.limit(shared, to: some, limit: limit)
+                let afresh = PartnerSelection.rank(directory.partners(offering: Set(some)), for: query(some))
+                #expect(narrowed.entries.map(\.partner.id) == afresh.entries.map(\.partner.id), "\(some) \(String(describing: limit))")
+                #expect(narrowed.entries.map(\.outcome) == afresh.entries.map(\.outcome), "\(some) \(String(describing: limit))")
+                #expect(narrowed.kept.map(\.categories) == afresh.kept.map(\.categories), "\(some) \(String(describing: limit))")
+            }
+        }
+    }
 }
