@@ -1,4 +1,5 @@
 import CQRencode
+import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -17,6 +18,10 @@ struct QRCode: Sendable, Equatable {
     let width: Int
     /// Row by row, `true` for a dark module.
     let modules: [Bool]
+    /// The path of the dark modules: each row's runs as one-module-high strokes
+    /// (`M4 4.5h7m2 0h1` draws 7 dark, skips 2, draws 1), the shortest form that draws
+    /// them exactly. Drawn once, with the code.
+    let pathData: String
 
     /// The light border a reader needs around the symbol, in modules (ISO/IEC 18004: 4).
     static let quietZone = 4
@@ -27,14 +32,57 @@ struct QRCode: Sendable, Equatable {
     /// The code for `address`, or nil when it is not an http(s) address with a host (spaces
     /// and control characters included), or is too long to scan at the size we print.
     init?(address: String) {
+        // A batch draws the same partners' codes for client after client: each is made once.
+        if let known = Self.drawn.lookup(address) {
+            guard let known else { return nil }
+            self = known
+            return
+        }
+        guard let code = Self.encode(address) else {
+            Self.drawn.store(nil, for: address)
+            return nil
+        }
+        self = code
+        Self.drawn.store(code, for: address)
+    }
+
+    private init(width: Int, modules: [Bool]) {
+        self.width = width
+        self.modules = modules
+        self.pathData = Self.pathData(width: width, modules: modules)
+    }
+
+    private static func encode(_ address: String) -> QRCode? {
         guard WebAddress.isHTTP(address), !address.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) else { return nil }
         guard let code = QRcode_encodeString8bit(Self.linkForm(address), 0, QR_ECLEVEL_M) else { return nil }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
         guard Int(code.pointee.version) <= Self.maximumVersion, let data = code.pointee.data else { return nil }
         // Bit 0 of each byte is the module's colour; the other bits say what it is part of.
-        self.width = width
-        self.modules = UnsafeBufferPointer(start: data, count: width * width).map { $0 & 1 == 1 }
+        return QRCode(width: width, modules: UnsafeBufferPointer(start: data, count: width * width).map { $0 & 1 == 1 })
+    }
+
+    /// Codes made so far, by address (nil for an address that gets none); emptied when it
+    /// holds `Memo.capacity`, so memory stays flat however many addresses a batch meets.
+    private static let drawn = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        static let capacity = 4096
+        private let lock = NSLock()
+        private var codes: [String: QRCode?] = [:]
+
+        func lookup(_ address: String) -> QRCode?? {
+            lock.lock()
+            defer { lock.unlock() }
+            return codes[address]
+        }
+
+        func store(_ code: QRCode?, for address: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if codes.count >= Self.capacity { codes.removeAll() }
+            codes[address] = .some(code)
+        }
     }
 
     /// Characters cmark leaves as they are in a link's `href`; every other byte of the
@@ -58,10 +106,7 @@ struct QRCode: Sendable, Equatable {
     /// Modules on each side with the quiet zone: the SVG's view box.
     var side: Int { width + 2 * Self.quietZone }
 
-    /// The path of the dark modules: each row's runs as one-module-high strokes
-    /// (`M4 4.5h7m2 0h1` draws 7 dark, skips 2, draws 1), the shortest form that draws
-    /// them exactly.
-    var pathData: String {
+    private static func pathData(width: Int, modules: [Bool]) -> String {
         var data = ""
         for row in 0..<width {
             var column = 0
@@ -73,11 +118,11 @@ struct QRCode: Sendable, Equatable {
                 }
                 let start = column
                 while column < width, modules[row * width + column] { column += 1 }
-                let x = start + Self.quietZone
+                let x = start + quietZone
                 if let pen = penX {
                     data += "m\(x - pen) 0"
                 } else {
-                    data += "M\(x) \(row + Self.quietZone).5"
+                    data += "M\(x) \(row + quietZone).5"
                 }
                 data += "h\(column - start)"
                 penX = x + column - start
