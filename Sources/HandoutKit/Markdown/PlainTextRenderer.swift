@@ -2,110 +2,29 @@
 /// headings underlined (= for level 1, - for level 2, ~ below), paragraphs wrapped, lists with hanging indents, block quotes marked
 /// with "> ", code verbatim, links as "text (URL)", and no line ever broken inside a URL or
 /// a phone number. Widths are terminal columns (see `DisplayWidth`).
+///
+/// The text is written as UTF-8 bytes into one buffer in a single walk of the tree: each
+/// line gets the markers of the block quotes and list items around it as it is written.
+/// Text made only of ASCII and Latin letters (see `PlainTextWriter.isSimple`) is glued,
+/// measured and wrapped byte by byte; anything else (ideographs, emoji, combining marks,
+/// carriage returns) goes through the Character-based `wrap`, `PhoneGlue.glue` and
+/// `linkSuffix`, which define the output for every text.
 public struct PlainTextRenderer: Sendable {
     public var width: Int
 
     public init(width: Int = 72) { self.width = width }
 
     public func render(_ document: MarkdownNode) -> String {
-        let lines = blocks(document.children, width: width, tight: false)
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        var writer = PlainTextWriter(renderer: self)
+        writer.blocks(document.children, width: width, tight: false)
+        return writer.output.isEmpty ? "" : String(decoding: writer.output, as: UTF8.self)
     }
 
-    // MARK: Blocks
-
-    /// Renders a sequence of blocks, separated by a blank line unless `tight`.
-    private func blocks(_ nodes: [MarkdownNode], width: Int, tight: Bool) -> [String] {
-        var lines: [String] = []
-        for node in nodes {
-            let rendered = block(node, width: width)
-            if rendered.isEmpty { continue }
-            if !lines.isEmpty && !tight { lines.append("") }
-            lines.append(contentsOf: rendered)
-        }
-        return lines
-    }
-
-    private func block(_ node: MarkdownNode, width: Int) -> [String] {
-        switch node.kind {
-        case .paragraph:
-            return wrap(inlineText(node.children), width: width)
-        case .heading(let level):
-            let lines = wrap(inlineText(node.children), width: width)
-            let rule: Character = level == 1 ? "=" : level == 2 ? "-" : "~"
-            let underline = String(repeating: rule, count: lines.map(DisplayWidth.of).max() ?? 0)
-            return lines.isEmpty ? [] : lines + [underline]
-        case .list(let ordered, let start, let tight):
-            return list(node.children, ordered: ordered, start: start, tight: tight, width: width)
-        case .blockQuote:
-            return blocks(node.children, width: max(width - 2, 1), tight: false).map { $0.isEmpty ? ">" : "> " + $0 }
-        case .codeBlock:
-            var code = node.literal
-            if code.hasSuffix("\n") { code.removeLast() }
-            return code.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
-        case .thematicBreak:
-            return ["* * *"]
-        case .item, .document:
-            return blocks(node.children, width: width, tight: false)
-        default:
-            // Raw HTML is dropped, as the HTML renderer drops it.
-            return []
-        }
-    }
-
-    private func list(_ items: [MarkdownNode], ordered: Bool, start: Int, tight: Bool, width: Int) -> [String] {
-        let markers = items.indices.map { ordered ? "\(start + $0). " : "- " }
-        let indent = markers.map(\.count).max() ?? 2
-        var lines: [String] = []
-        for (item, marker) in zip(items, markers) {
-            if !lines.isEmpty && !tight { lines.append("") }
-            let body = blocks(item.children, width: max(width - indent, 1), tight: tight)
-            let padding = String(repeating: " ", count: indent)
-            if body.isEmpty {
-                lines.append(marker.trimmingTrailingSpaces)
-                continue
-            }
-            for (offset, line) in body.enumerated() {
-                let prefix = offset == 0 ? marker.padding(toLength: indent) : padding
-                lines.append(line.isEmpty ? "" : prefix + line)
-            }
-        }
-        return lines
-    }
-
-    // MARK: Inlines
-
-    /// The text of inline nodes: emphasis markers dropped, links as "text (URL)", hard
-    /// breaks as "\n", and spaces inside phone numbers glued so wrapping keeps them whole.
-    func inlineText(_ nodes: [MarkdownNode]) -> String {
-        nodes.map(inline).joined()
-    }
-
-    private func inline(_ node: MarkdownNode) -> String {
-        switch node.kind {
-        case .text:
-            return PhoneGlue.glue(node.literal)
-        case .code:
-            return node.literal
-        case .softBreak:
-            return " "
-        case .lineBreak:
-            return "\n"
-        case .htmlInline:
-            return ""
-        case .link(let destination):
-            let text = inlineText(node.children)
-            return text + linkSuffix(text: text, destination: destination)
-        case .image:
-            return node.plainText
-        default:
-            return inlineText(node.children)
-        }
-    }
+    // MARK: The reference, for text the writer does not take byte by byte
 
     /// " (URL)" after link text, unless the URL adds nothing: it is empty (dropped as
     /// unsafe), relative (a link to another handout), or says what the text says.
-    private func linkSuffix(text: String, destination: String) -> String {
+    fileprivate func linkSuffix(text: String, destination: String) -> String {
         let shown = PhoneGlue.unglue(text).trimmingCharacters(in: .whitespaces)
         guard !destination.isEmpty, destination.contains(":") else { return "" }
         let lowered = destination.lowercased()
@@ -218,6 +137,431 @@ public struct PlainTextRenderer: Sendable {
     }
 }
 
+/// The state of one `PlainTextRenderer.render`: the output so far and the containers
+/// around the line being written.
+private struct PlainTextWriter {
+    let renderer: PlainTextRenderer
+    /// Every line written so far, each ending in "\n".
+    var output: [UInt8] = []
+    var linesWritten = 0
+    /// The block quotes and list items the next line is inside, outermost first.
+    var containers: [Container] = []
+    /// A blank line owed between two blocks, written (inside the first `depth`
+    /// containers) only if the next block writes a line.
+    var separatorDepth: Int?
+    /// A paragraph's or heading's inline text, glued, before it is wrapped.
+    var inline: [UInt8] = []
+    /// One wrapped line being filled.
+    var line: [UInt8] = []
+    /// A text literal's bytes, for the phone number matcher.
+    var literal: [UInt8] = []
+
+    struct Container {
+        /// A block quote; otherwise a list item.
+        var isQuote: Bool
+        /// The item's number, or nil for a bullet.
+        var number: Int?
+        /// The width of the item's marker column.
+        var indent: Int
+        /// Lines written inside this container so far: the first carries the item's marker.
+        var lines = 0
+    }
+
+    init(renderer: PlainTextRenderer) {
+        self.renderer = renderer
+        output.reserveCapacity(8192)
+        inline.reserveCapacity(1024)
+        line.reserveCapacity(256)
+    }
+
+    // MARK: Lines
+
+    /// Writes the markers that start a line inside the current containers. An empty line
+    /// stays empty inside list items and becomes ">" inside a block quote, whose outer
+    /// containers then see a line that is not empty.
+    mutating func beginLine(empty: Bool) {
+        if let depth = separatorDepth {
+            separatorDepth = nil
+            writePrefix(empty: true, depth: depth)
+            output.append(0x0A)
+        }
+        writePrefix(empty: empty, depth: containers.count)
+    }
+
+    mutating func endLine() {
+        output.append(0x0A)
+    }
+
+    private mutating func writePrefix(empty: Bool, depth: Int) {
+        linesWritten += 1
+        var innermostQuote = -1
+        if empty {
+            for index in stride(from: depth - 1, through: 0, by: -1) where containers[index].isQuote {
+                innermostQuote = index
+                break
+            }
+        }
+        for index in 0..<(empty ? max(innermostQuote, 0) : depth) {
+            let container = containers[index]
+            if container.isQuote {
+                output.append(0x3E)
+                output.append(0x20)
+            } else if container.lines == 0 {
+                let start = output.count
+                writeMarker(number: container.number)
+                for _ in (output.count - start)..<max(container.indent, output.count - start) { output.append(0x20) }
+            } else {
+                for _ in 0..<container.indent { output.append(0x20) }
+            }
+        }
+        if innermostQuote >= 0 { output.append(0x3E) }
+        for index in 0..<depth { containers[index].lines += 1 }
+    }
+
+    /// "- " for a bullet, "12. " for a number.
+    private mutating func writeMarker(number: Int?) {
+        if let number {
+            output.append(contentsOf: String(number).utf8)
+            output.append(0x2E)
+        } else {
+            output.append(0x2D)
+        }
+        output.append(0x20)
+    }
+
+    private mutating func writeLine(_ bytes: some Collection<UInt8>) {
+        beginLine(empty: bytes.isEmpty)
+        output.append(contentsOf: bytes)
+        endLine()
+    }
+
+    // MARK: Blocks
+
+    /// Renders a sequence of blocks, separated by a blank line unless `tight`.
+    mutating func blocks(_ nodes: [MarkdownNode], width: Int, tight: Bool) {
+        var wroteAny = false
+        for node in nodes {
+            let before = linesWritten
+            // Only owed once this sequence has written a line, so never over an outer one.
+            if wroteAny && !tight { separatorDepth = containers.count }
+            block(node, width: width)
+            if linesWritten != before {
+                wroteAny = true
+            } else if wroteAny && !tight {
+                separatorDepth = nil
+            }
+        }
+    }
+
+    private mutating func block(_ node: MarkdownNode, width: Int) {
+        switch node.kind {
+        case .paragraph:
+            inline.removeAll(keepingCapacity: true)
+            inlines(node.children)
+            _ = wrapInline(width: width)
+        case .heading(let level):
+            inline.removeAll(keepingCapacity: true)
+            inlines(node.children)
+            let (lines, widest) = wrapInline(width: width)
+            guard lines > 0 else { return }
+            beginLine(empty: widest == 0)
+            let rule: UInt8 = level == 1 ? 0x3D : level == 2 ? 0x2D : 0x7E
+            for _ in 0..<widest { output.append(rule) }
+            endLine()
+        case .list(let ordered, let start, let tight):
+            list(node.children, ordered: ordered, start: start, tight: tight, width: width)
+        case .blockQuote:
+            containers.append(Container(isQuote: true, number: nil, indent: 2))
+            blocks(node.children, width: max(width - 2, 1), tight: false)
+            containers.removeLast()
+        case .codeBlock:
+            codeBlock(node.literal)
+        case .thematicBreak:
+            writeLine("* * *".utf8)
+        case .item, .document:
+            blocks(node.children, width: width, tight: false)
+        default:
+            // Raw HTML is dropped, as the HTML renderer drops it.
+            return
+        }
+    }
+
+    private mutating func list(_ items: [MarkdownNode], ordered: Bool, start: Int, tight: Bool, width: Int) {
+        var indent = 2
+        if ordered {
+            indent = items.indices.map { String(start + $0).utf8.count + 2 }.max() ?? 2
+        }
+        for (offset, item) in items.enumerated() {
+            if offset > 0 && !tight { writeLine(EmptyCollection()) }
+            let before = linesWritten
+            containers.append(Container(isQuote: false, number: ordered ? start + offset : nil, indent: indent))
+            blocks(item.children, width: max(width - indent, 1), tight: tight)
+            containers.removeLast()
+            if linesWritten == before {
+                // An empty item: its marker alone, without the space after it.
+                beginLine(empty: false)
+                writeMarker(number: ordered ? start + offset : nil)
+                output.removeLast()
+                endLine()
+            }
+        }
+    }
+
+    /// Code verbatim, indented four spaces, blank lines left empty.
+    private mutating func codeBlock(_ code: String) {
+        guard !code.utf8.contains(0x0D) else {
+            // "\r\n" is one Character: split as Strings do.
+            var code = code
+            if code.hasSuffix("\n") { code.removeLast() }
+            for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+                writeLine(line.isEmpty ? [] : Array(("    " + line).utf8))
+            }
+            return
+        }
+        var bytes = code.utf8[...]
+        if bytes.last == 0x0A { bytes = bytes.dropLast() }
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            beginLine(empty: line.isEmpty)
+            if !line.isEmpty {
+                output.append(contentsOf: "    ".utf8)
+                output.append(contentsOf: line)
+            }
+            endLine()
+        }
+    }
+
+    // MARK: Inlines
+
+    /// Appends the text of inline nodes to `inline`: emphasis markers dropped, links as
+    /// "text (URL)", hard breaks as "\n", and spaces inside phone numbers glued (U+E000) so
+    /// wrapping keeps them whole.
+    private mutating func inlines(_ nodes: [MarkdownNode]) {
+        for node in nodes {
+            switch node.kind {
+            case .text:
+                appendGlued(node.literal)
+            case .code:
+                inline.append(contentsOf: node.literal.utf8)
+            case .softBreak:
+                inline.append(0x20)
+            case .lineBreak:
+                inline.append(0x0A)
+            case .htmlInline:
+                continue
+            case .link(let destination):
+                let start = inline.count
+                inlines(node.children)
+                appendLinkSuffix(textStart: start, destination: destination)
+            case .image:
+                appendPlainText(node)
+            default:
+                inlines(node.children)
+            }
+        }
+    }
+
+    /// `MarkdownNode.plainText`, appended.
+    private mutating func appendPlainText(_ node: MarkdownNode) {
+        switch node.kind {
+        case .text, .code: inline.append(contentsOf: node.literal.utf8)
+        case .softBreak, .lineBreak: inline.append(0x20)
+        case .htmlInline, .htmlBlock: return
+        default: for child in node.children { appendPlainText(child) }
+        }
+    }
+
+    /// `PhoneGlue.glue(text)`, appended.
+    private mutating func appendGlued(_ text: String) {
+        guard PhoneGlue.mayHoldNumber(text) else {
+            inline.append(contentsOf: text.utf8)
+            return
+        }
+        literal.removeAll(keepingCapacity: true)
+        literal.append(contentsOf: text.utf8)
+        // Simple text has no digits but ASCII ones and no Character of more than one
+        // scalar, so the pattern matches its bytes as it matches its Characters.
+        guard Self.isSimple(literal[...]) else {
+            inline.append(contentsOf: PhoneGlue.glue(text).utf8)
+            return
+        }
+        guard literal.contains(where: { (0x30...0x39).contains($0) }) else {
+            inline.append(contentsOf: literal)
+            return
+        }
+        PhoneGlue.glue(literal, into: &inline)
+    }
+
+    /// `PlainTextRenderer.linkSuffix` for the link text in `inline` from `textStart`, appended.
+    private mutating func appendLinkSuffix(textStart: Int, destination: String) {
+        guard !destination.isEmpty, destination.utf8.contains(0x3A) else { return }
+        var text = inline[textStart...]
+        // The fast path: ASCII text (phone glue aside) and an ASCII destination.
+        var ascii = destination.utf8.allSatisfy { $0 < 0x80 }
+        var index = text.startIndex
+        while ascii && index < text.endIndex {
+            if text[index] < 0x80 {
+                index += 1
+            } else if text[index] == 0xEE && text[index + 1] == 0x80 && text[index + 2] == 0x80 {
+                index += 3
+            } else {
+                ascii = false
+            }
+        }
+        guard ascii else {
+            let suffix = renderer.linkSuffix(text: String(decoding: text, as: UTF8.self), destination: destination)
+            inline.append(contentsOf: suffix.utf8)
+            return
+        }
+        // Trimmed of spaces and tabs, glued spaces counted as spaces.
+        while let first = text.first, first == 0x20 || first == 0x09 || first == 0xEE {
+            text = text.dropFirst(first == 0xEE ? 3 : 1)
+        }
+        while let last = text.last, last == 0x20 || last == 0x09 || last == 0x80 {
+            text = text.dropLast(last == 0x80 ? 3 : 1)
+        }
+        var shown: [UInt8] = []
+        shown.reserveCapacity(text.count)
+        index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == 0xEE {
+                shown.append(0x20)
+                index += 3
+            } else {
+                shown.append(text[index])
+                index += 1
+            }
+        }
+        let link = destination.utf8
+        if link.elementsEqual(shown) { return }
+        func hasPrefix(_ prefix: String) -> Bool {
+            // Compared as `destination.lowercased()` is: only A to Z change.
+            link.count >= prefix.utf8.count && zip(link, prefix.utf8).allSatisfy { ((0x41...0x5A).contains($0) ? $0 | 0x20 : $0) == $1 }
+        }
+        if hasPrefix("mailto:") && link.dropFirst(7).elementsEqual(shown) { return }
+        if hasPrefix("tel:") {
+            let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+            let linkDigits = link.dropFirst(4).filter(isDigit), textDigits = shown.filter(isDigit)
+            if !textDigits.isEmpty && (linkDigits == textDigits || linkDigits == [0x31] + textDigits) { return }
+        }
+        for scheme in ["https://", "http://"] where hasPrefix(scheme) {
+            let bare = link.dropFirst(scheme.utf8.count)
+            if bare.elementsEqual(shown) || bare.elementsEqual(shown + [0x2F]) { return }
+        }
+        inline.append(contentsOf: " (".utf8)
+        inline.append(contentsOf: link)
+        inline.append(0x29)
+    }
+
+    // MARK: Wrapping
+
+    /// True when every Character of `bytes` is one scalar of one terminal column (or a
+    /// control character of none), never wide, never a digit outside ASCII and never a
+    /// place to break but a space: ASCII but "\r", the Latin letters and signs of
+    /// U+00A0 to U+024F but the soft hyphen, and the phone glue U+E000.
+    static func isSimple(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return false }
+                index += 1
+            } else if byte == 0xC2 {
+                let next = bytes[index + 1]
+                if next < 0xA0 || next == 0xAD { return false }
+                index += 2
+            } else if (0xC3...0xC8).contains(byte) || (byte == 0xC9 && bytes[index + 1] <= 0x8F) {
+                index += 2
+            } else if byte == 0xEE && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 {
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Wraps `inline` (see `PlainTextRenderer.wrap`) and writes its lines: how many, and
+    /// the widest one's width.
+    private mutating func wrapInline(width: Int) -> (lines: Int, widest: Int) {
+        guard Self.isSimple(inline[...]) else {
+            let lines = renderer.wrap(String(decoding: inline, as: UTF8.self), width: width)
+            var widest = 0
+            for line in lines {
+                writeLine(line.utf8)
+                widest = max(widest, DisplayWidth.of(line))
+            }
+            return (lines.count, widest)
+        }
+        var lines = 0, widest = 0
+        // Empty lines are held back: trailing ones are dropped.
+        var emptyLines = 0
+        line.removeAll(keepingCapacity: true)
+        var lineWidth = 0
+        func finishLine(_ writer: inout PlainTextWriter) {
+            if writer.line.isEmpty {
+                emptyLines += 1
+                return
+            }
+            for _ in 0..<emptyLines { writer.writeLine(EmptyCollection()) }
+            lines += emptyLines + 1
+            emptyLines = 0
+            writer.writeLine(writer.line)
+            widest = max(widest, lineWidth)
+            writer.line.removeAll(keepingCapacity: true)
+        }
+        let count = inline.count
+        var index = 0
+        while index < count {
+            let byte = inline[index]
+            if byte == 0x0A {
+                finishLine(&self)
+                lineWidth = 0
+                index += 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 {
+                index += 1
+                continue
+            }
+            // A word: up to the next space, tab or line break.
+            let start = index
+            var wordWidth = 0
+            while index < count {
+                let byte = inline[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A { break }
+                    if byte > 0x20 && byte < 0x7F { wordWidth += 1 }
+                    index += 1
+                } else {
+                    wordWidth += 1
+                    index += byte == 0xEE ? 3 : 2
+                }
+            }
+            // After the first word of a line, words only ever follow a space.
+            if !line.isEmpty && lineWidth + 1 + wordWidth > width {
+                finishLine(&self)
+                lineWidth = 0
+            } else if !line.isEmpty {
+                line.append(0x20)
+                lineWidth += 1
+            }
+            lineWidth += wordWidth
+            var byteIndex = start
+            while byteIndex < index {
+                if inline[byteIndex] == 0xEE {
+                    line.append(0x20)
+                    byteIndex += 3
+                } else {
+                    line.append(inline[byteIndex])
+                    byteIndex += 1
+                }
+            }
+        }
+        finishLine(&self)
+        return (lines, widest)
+    }
+}
+
 /// Keeps a phone number such as "(312) 555-0100" or "+1 312 555 0100" on one line: the
 /// spaces inside it are swapped for a private-use character while wrapping.
 enum PhoneGlue {
@@ -243,12 +587,20 @@ enum PhoneGlue {
     /// take first, fewer only when what follows fails). Phone numbers in partner listings
     /// made the regex the costliest step of a packet's text version.
     static func glueASCII(_ text: String) -> String {
-        let bytes = Array(text.utf8)
         var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 8)
+        glue(Array(text.utf8), into: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `glueASCII` on bytes, appended to `result`. Also right for text whose Characters
+    /// are each one scalar and whose only digits are ASCII (see `PlainTextWriter.isSimple`):
+    /// every byte the pattern can match is ASCII, so bytes and Characters match alike.
+    static func glue(_ bytes: [UInt8], into result: inout [UInt8]) {
         var start = 0, copied = 0
         while start < bytes.count {
-            guard let end = numberEnd(bytes, from: start) else {
+            // A number starts with "+", "(" or a digit.
+            let first = bytes[start]
+            guard first == 0x2B || first == 0x28 || (0x30...0x39).contains(first), let end = numberEnd(bytes, from: start) else {
                 start += 1
                 continue
             }
@@ -260,7 +612,6 @@ enum PhoneGlue {
             copied = end
         }
         result += bytes[copied...]
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Where `(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?`
@@ -328,18 +679,6 @@ enum PhoneGlue {
 
     static func unglue(_ text: String) -> String {
         text.contains(glueCharacter) ? text.replacingOccurrences(of: String(glueCharacter), with: " ") : text
-    }
-}
-
-private extension String {
-    var trimmingTrailingSpaces: String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
-    }
-
-    func padding(toLength length: Int) -> String {
-        count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 }
 

@@ -208,5 +208,115 @@ import Testing
             #expect(PhoneGlue.glueASCII(sample) == byRegex(sample), "\(sample)")
         }
     }
-}
 
+    /// The Latin letters take the byte-wise glue too: the hand-written matcher must find
+    /// in them what the pattern finds in their Characters.
+    @Test func phoneGlueOnLatinTextMatchesThePattern() throws {
+        let pattern = try Regex(#"(?:\+\d{1,3}[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]?\d{4}(?: ?(?:x|ext\.?) ?\d{1,6})?"#)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789     .-+()xetéñÉ¿«²½")
+        for _ in 0..<2_000 {
+            let sample = String((0..<Int.random(in: 10...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            var expected = "", rest = sample.startIndex
+            for match in sample.matches(of: pattern) {
+                expected += sample[rest..<match.range.lowerBound] + sample[match.range].replacingOccurrences(of: " ", with: "\u{E000}")
+                rest = match.range.upperBound
+            }
+            var glued: [UInt8] = []
+            PhoneGlue.glue(Array(sample.utf8), into: &glued)
+            #expect(String(decoding: glued, as: UTF8.self) == expected + sample[rest...], "\(sample)")
+        }
+    }
+
+    // The cases below are held to what the renderer wrote before it worked on bytes.
+
+    @Test func accentedLatinTextWrapsByColumns() {
+        #expect(text("Ünïcödé wörds wïth äccents thät nëed wräpping ät nårrow wïdths, çà et là. Ça va? ¿Qué tal? «Bien» © ® ° ±", width: 20) == """
+            Ünïcödé wörds wïth
+            äccents thät nëed
+            wräpping ät nårrow
+            wïdths, çà et là. Ça
+            va? ¿Qué tal? «Bien»
+            © ® ° ±
+
+            """)
+    }
+
+    @Test func linkSuffixesTrimTheTextAndIgnoreTheSchemesCase() {
+        let links = "[(312) 555-0100](tel:+13125550100) and [help@example.org](mailto:help@example.org) and [example.org](https://example.org/) and [https://example.org](https://example.org) and [x](javascript:alert(1)) and [other](other.md) and [ Spaced ](http://Spaced)"
+        #expect(text(links, width: 40) == "(312) 555-0100 and help@example.org and\nexample.org and https://example.org and\nx and other and Spaced\n")
+        #expect(text("[  (312) 555-0100 ](tel:3125550100) [línea](https://example.org/línea) [https://example.org/línea](https://example.org/línea)", width: 40)
+            == "(312) 555-0100 línea\n(https://example.org/línea)\nhttps://example.org/línea\n")
+        #expect(text("- [link *emph* (312) 555-0100](tel:312-555-0100)\n- [**bold link**](https://example.org/path/)\n- [MAILTO](MAILTO:a@b.c) [a@b.c](MAILTO:a@b.c)", width: 20) == """
+            - link emph
+              (312) 555-0100
+            - bold link
+              (https://example.org/path/)
+            - MAILTO
+              (MAILTO:a@b.c)
+              a@b.c
+
+            """)
+    }
+
+    @Test func emptyItemsLooseListsAndQuotesInItems() {
+        #expect(text("- one\n- two\n\n  para\n- \n- four\n  > quoted\n  > more\n\n10. ten\n11. eleven\n    1. nested\n    2. nested two\n\n       loose para\n", width: 20) == """
+            - one
+
+            - two
+
+              para
+
+            -
+
+            - four
+
+              > quoted more
+
+            10. ten
+            11. eleven
+                1. nested
+
+                2. nested two
+
+                   loose para
+
+            """)
+        #expect(text("1. \n2. two\n\n   - a\n\n   - b\n3. three") == "1.\n\n2. two\n\n   - a\n\n   - b\n\n3. three\n")
+    }
+
+    @Test func blankLinesInsideQuotesKeepTheirMarker() {
+        #expect(text("> quote one\n>\n> quote two\n> - item\n>   > deep\n>\n> ```\n> code\n>\n>   indented\n> ```\n") == """
+            > quote one
+            >
+            > quote two
+            >
+            > - item
+            >   > deep
+            >
+            >     code
+            >
+            >       indented
+
+            """)
+    }
+
+    /// A paragraph or code block can start with an empty line; in a list item the marker
+    /// goes with it, as it always has.
+    @Test func blocksStartingWithAnEmptyLine() {
+        #expect(text("Hard break  \nnext line\\\nthird\n\n\\\nstarts with break\n\n- \\\n  item starting with break\n", width: 20)
+            == "Hard break\nnext line\nthird\n\n\nstarts with break\n\n\n  item starting with\n  break\n")
+        #expect(text("```\n\nstarts blank\n\n```\n\n- ```\n  \n  code in item\n  ```\n") == "\n    starts blank\n\n\n\n      code in item\n")
+    }
+
+    @Test func headingsWithBreaksAndCodeAfterBlankLines() {
+        #expect(text("# Heading with *emph* and `code`\n\n## Two\\\nlines heading\n\n### Three\n\n***\n\n    indented code\n\n\n    after blank\n", width: 20)
+            == "Heading with emph\nand code\n=================\n\nTwo\\\n----\n\nlines heading\n\nThree\n~~~~~\n\n* * *\n\n    indented code\n\n\n    after blank\n")
+    }
+
+    /// A private-use U+E000 in the text itself is printed as a space, as glue is.
+    @Test func literalGlueCharacterPrintsAsASpace() {
+        #expect(text("Text with literal \u{E000} glue char and 555 0100 5555 and (555) 010-0123 numbers 1234567890 1 2 3 4 5 6 7 8 9 0", width: 40)
+            == "Text with literal   glue char and 555\n0100 5555 and (555) 010-0123 numbers\n1234567890 1 2 3 4 5 6 7 8 9 0\n")
+    }
+}
