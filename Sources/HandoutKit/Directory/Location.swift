@@ -102,10 +102,10 @@ public struct ZipTable: Sendable {
     }
 
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path), String(validating: data, as: UTF8.self) != nil else {
+        guard let bytes = InputFile.utf8Bytes(atPath: path) else {
             throw InputErrors([Diagnostic(.error, "cannot read the ZIP code table", path: path)])
         }
-        self.init(bytes: [UInt8](data))
+        self.init(bytes: bytes)
     }
 
     public init(tsv: String) {

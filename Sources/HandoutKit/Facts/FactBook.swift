@@ -64,7 +64,7 @@ public struct FactBook: Sendable {
     /// Parses one facts file; every problem is reported at its line and column.
     static func parse(_ yaml: String, path: String) throws -> [Fact] {
         let log = DiagnosticLog(path: path)
-        let root = try YAMLProblem.compose(yaml, path: path)
+        let root = try YAMLProblem.compose(yaml, path: path, textOnly: true)
         guard let root else { return [] }  // an empty file holds no facts
         guard case .mapping(let mapping) = root else {
             throw InputErrors([Diagnostic(.error, "a facts file maps each fact's key to its value, citation, checked and review_by", path: path, line: 1, column: 1)])

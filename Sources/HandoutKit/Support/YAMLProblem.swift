@@ -16,9 +16,12 @@ enum YAMLProblem {
 
 extension YAMLProblem {
     /// Parses a whole YAML file into its node tree, or throws its syntax error at its place.
-    static func compose(_ yaml: String, path: String) throws -> Node? {
+    /// `textOnly`: every plain scalar is text (no bool, number, null or date tags), for a
+    /// file read only through `.string`: resolving tags runs a regular expression per scalar,
+    /// and was most of the time a render spent on facts.yml.
+    static func compose(_ yaml: String, path: String, textOnly: Bool = false) throws -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, textOnly ? .basic : .default)
         } catch {
             let (problem, mark) = describe(error)
             throw InputErrors([Diagnostic(.error, problem, path: path, line: mark?.line, column: mark?.column)])
