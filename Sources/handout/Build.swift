@@ -9,6 +9,7 @@ import HandoutKit
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Check the project, then write its static site: every handout in every language, and an index.",
         usage: "handout build [<dir>] [--out <dir>] [--check] [--strict] [<options>]",
         discussion: """

@@ -4,6 +4,7 @@ import HandoutKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Find what would make a handout fail its reader, without writing anything.",
         usage: "handout check [<dir>] [--format <format>] [--strict] [<options>]",
         discussion: """

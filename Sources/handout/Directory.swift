@@ -25,6 +25,7 @@ struct DirectoryCommand: ParsableCommand {
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Write a directory in the other format.",
             usage: "handout directory convert <file> --to <format> [<options>]",
             discussion: """
@@ -62,6 +63,7 @@ struct DirectoryCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Report every problem in a directory at once, with its line and column.",
             discussion: "Exit status 1 when the directory has an error; warnings and notes say what an HSDS import leaves out.")
 

@@ -4,6 +4,7 @@ import HandoutKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Make a new project folder: handout.yml, a partner directory, the bundled templates and layouts.",
         discussion: """
             The folder must be new or empty. Edit handout.yml, directory.json and the \

@@ -4,6 +4,7 @@ import HandoutKit
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the partners a client would be offered, the handouts there are, or the facts they state.",
         subcommands: [Partners.self, Templates.self, Facts.self]
     )
@@ -12,6 +13,7 @@ struct List: ParsableCommand {
 
     struct Partners: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "partners",
             abstract: "Who a client would be offered, ranked, and why each partner was kept or dropped.",
             usage: "handout list partners [--need <category> ...] [--zip <zip>] [<options>]",
             discussion: """
@@ -73,6 +75,7 @@ struct List: ParsableCommand {
 
     struct Templates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "templates",
             abstract: "The handouts in the project, with their languages.",
             usage: "handout list templates [--format <format>] [<options>]")
 
@@ -118,6 +121,7 @@ struct List: ParsableCommand {
 extension List {
     struct Facts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "facts",
             abstract: "Every fact with its source, review date and the handouts that use it.",
             usage: "handout list facts [--format <format>] [<options>]",
             discussion: "Sorted by review_by, soonest first: a reviewer's monthly pass starts at the top.")

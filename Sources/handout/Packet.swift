@@ -9,6 +9,7 @@ import HandoutKit
 
 struct Packet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "packet",
         abstract: "One packet for a client's needs (several handouts, one partner listing), or one per row of a client list.",
         discussion: """
             For one client: `handout packet --need housing --need benefits --zip 60623` (one handout \

@@ -4,6 +4,7 @@ import HandoutKit
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render one personalized handout as HTML and plain text.",
         discussion: """
             Writes <out>/<template-id>.<lang>.html and .txt (and with --pdf, .pdf), readable \
