@@ -261,7 +261,7 @@ public enum DirectoryLoader {
         area.zips = zips.map(\.text)
         area.counties = fields.strings("counties").map(\.text)
         let states = fields.strings("states")
-        for (offset, state) in states.enumerated() where state.text.range(of: "^[A-Za-z]{2}$", options: .regularExpression) == nil {
+        for (offset, state) in states.enumerated() where !StateCode.isValid(state.text, capitalsOnly: false) {
             fields.fail("states[\(offset)]", "\"\(state.text)\" is not a two-letter state code", at: state.node)
         }
         area.states = states.map { $0.text.uppercased() }

@@ -83,6 +83,8 @@ struct FieldReader {
 
     /// `text`, or nil after reporting it when it is longer than `maximumTextLength`.
     func withinLimit(_ text: String, field: String, at node: JSONNode) -> String? {
+        // No more bytes than the limit means no more characters: most fields skip counting.
+        guard text.utf8.count > Self.maximumTextLength else { return text }
         let length = text.count
         guard length > Self.maximumTextLength else { return text }
         fail(field, "is \(length) characters long, more than the limit of \(Self.maximumTextLength): shorten it", at: node)

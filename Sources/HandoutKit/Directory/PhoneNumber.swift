@@ -20,14 +20,14 @@ public struct PhoneNumber: Sendable, Equatable {
             trimmed = String(trimmed[..<match.range.lowerBound])
         }
         self.extensionDigits = extensionDigits
-        let allowed = Set("0123456789 .-()")
-        var body = Substring(trimmed)
-        let plus = body.first == "+"
+        // Byte by byte: every allowed character is ASCII, so any other byte rejects the text.
+        var body = Array(trimmed.utf8)[...]
+        let plus = body.first == UInt8(ascii: "+")
         if plus { body = body.dropFirst() }
-        guard !body.isEmpty, body.allSatisfy({ allowed.contains($0) }),
-            body.filter({ $0 == "(" }).count == body.filter({ $0 == ")" }).count
+        guard !body.isEmpty, body.allSatisfy(Self.allowed.contains),
+            body.count(where: { $0 == UInt8(ascii: "(") }) == body.count(where: { $0 == UInt8(ascii: ")") })
         else { return nil }
-        let digits = String(body.filter(\.isASCIIDigit))
+        let digits = String(decoding: body.filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
         switch (plus, digits.count) {
         case (false, 3) where digits.hasSuffix("11") || digits == "988":
             self.digits = String(digits)
@@ -43,6 +43,8 @@ public struct PhoneNumber: Sendable, Equatable {
             return nil
         }
     }
+
+    private static let allowed = Array("0123456789 .-()".utf8)
 
     /// " x12", " ext. 12", " ext 12" at the end of a number.
     nonisolated(unsafe) private static let extensionPattern = try! Regex<(Substring, Substring)>(#"(?i)\s*(?:x|ext\.?)\s*([0-9]{1,6})$"#)

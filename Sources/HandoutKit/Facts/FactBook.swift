@@ -118,7 +118,7 @@ public struct FactBook: Sendable {
                     reviewByMark = fieldValue.mark
                 case "state":
                     state = text(fieldValue, field)
-                    if let given = state, given.range(of: "^[A-Z]{2}$", options: .regularExpression) == nil {
+                    if let given = state, !StateCode.isValid(given, capitalsOnly: true) {
                         fail(fieldValue, "fact \"\(key)\": state must be a two-letter state code in capitals, like GA")
                     }
                 default:

@@ -36,3 +36,12 @@ import Testing
         #expect(number?.extensionDigits == (digitsAfterX.flatMap { $0.isEmpty ? nil : String($0) }))
     }
 }
+
+extension FieldShortcutTests {
+    @Test(arguments: ["IL", "il", "Il", "I", "ILL", "", "I1", "É1", "GA", "@A", "[A", "`a", "{a", "I\n"])
+    func stateCodesAreTwoASCIILetters(_ text: String) {
+        let letters = text.count == 2 && text.allSatisfy { $0.isASCII && $0.isLetter }
+        #expect(StateCode.isValid(text, capitalsOnly: false) == letters)
+        #expect(StateCode.isValid(text, capitalsOnly: true) == (letters && text == text.uppercased()))
+    }
+}
