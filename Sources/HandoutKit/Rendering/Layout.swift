@@ -137,8 +137,8 @@ struct Layout: Sendable {
 
     static func misplacedSlots(in text: String, path: String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.utf8.contains(UInt8(ascii: "{")) ? line.matches(of: slotTag) : [] {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.utf8.contains(UInt8(ascii: "{")) {
+            for match in line.matches(of: slotTag) {
                 let before = text[..<match.range.lowerBound]
                 if let open = before.lastIndex(of: "<"), before.lastIndex(of: ">").map({ $0 < open }) ?? true {
                     let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1

@@ -17,7 +17,9 @@ enum TemplateGuard {
     /// Every refused tag in `text`, as errors at `firstLine` + the line within `text`.
     static func unsafeTags(in text: String, path: String, firstLine: Int = 1) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A line without "{" holds no tag; most lines of prose have none, and skipping
+        // them spares the searches below.
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.utf8.contains(UInt8(ascii: "{")) {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 var after = line[open.upperBound...]
@@ -46,7 +48,7 @@ enum TemplateGuard {
     /// The partials each `{{> name}}` or `{{< name}}` tag in `text` includes, with positions.
     static func partialIncludes(in text: String, firstLine: Int = 1) -> [(name: String, line: Int, column: Int)] {
         var includes: [(String, Int, Int)] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.utf8.contains(UInt8(ascii: "{")) {
             for match in line.matches(of: partialTag) {
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                 includes.append((String(match.output.1), offset + firstLine, column))
