@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Reads an input file (directory, handout.yml, facts.yml, template, layout) as UTF-8 text,
 /// with the limits every input has: a size (checked before reading) and valid UTF-8, the
@@ -52,18 +53,17 @@ public enum InputFile {
     /// array and checked in place (no Data, no String): for the 1.4 MB ZIP table, which
     /// every render reads.
     static func utf8Bytes(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(status.st_size)
+        guard let descriptor = try? FileDescriptor.open(FilePath(path), .readOnly) else { return nil }
+        defer { try? descriptor.close() }
+        guard let end = try? descriptor.seek(offset: 0, from: .end), (try? descriptor.seek(offset: 0, from: .start)) == 0 else { return nil }
+        let size = Int(end)
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             while count < size {
-                let got = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { complete = got == 0; break }
+                guard let got = try? descriptor.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...]))), got > 0 else {
+                    complete = false
+                    break
+                }
                 count += got
             }
         }
