@@ -227,7 +227,8 @@ enum StateCode {
 enum CountyName {
     /// "Cook County" → "Cook", as written otherwise.
     static func display(_ name: some StringProtocol) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        // Compared for every partner for every client: no Foundation here.
+        let trimmed = name.trimmedOfSpaces
         return trimmed.lowercased().hasSuffix(" county") ? String(trimmed.dropLast(" county".count)) : trimmed
     }
 
@@ -237,7 +238,7 @@ enum CountyName {
     /// (without "County") and its state, if it names one.
     static func parse(_ entry: String) -> (name: String, state: String?) {
         let parts = entry.split(separator: ",", maxSplits: 1)
-        let state = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        let state = parts.count == 2 ? parts[1].trimmedOfSpaces : nil
         return (display(parts.first ?? ""), state?.count == 2 ? state?.uppercased() : nil)
     }
 }

@@ -138,20 +138,24 @@ public enum PartnerSelection {
         let dropped: [PartnerRanking.Entry]
     }
 
-    /// `rank`'s first step: every partner checked against the query and the fitting ones sorted.
-    public static func candidates(_ partners: [Partner], for query: PartnerQuery) -> Candidates {
+    /// `rank`'s first step: every partner checked against the query and the fitting ones
+    /// sorted. `listingDropped: false` keeps of the dropped only those over the income limit:
+    /// all that an offer tells (`PartnerOffer`), without sorting the rest by name.
+    public static func candidates(_ partners: [Partner], for query: PartnerQuery, listingDropped: Bool = true) -> Candidates {
         let wanted = Set(query.categories)
         var candidates: [PartnerMatch] = []
         var dropped: [PartnerRanking.Entry] = []
         for partner in partners {
-            func drop(_ outcome: PartnerRanking.Outcome) { dropped.append(.init(partner: partner, match: nil, outcome: outcome)) }
+            func drop(_ outcome: PartnerRanking.Outcome) {
+                if listingDropped { dropped.append(.init(partner: partner, match: nil, outcome: outcome)) }
+            }
             guard partner.active else { drop(.inactive); continue }
             let offered = wanted.isEmpty ? partner.categories : partner.categories.filter(wanted.contains)
             guard !offered.isEmpty else { drop(.otherCategories); continue }
             guard let area = query.location.map({ areaMatch(partner, $0) }) ?? .unchecked else { drop(.outsideArea); continue }
             guard let language = query.language.map({ languageMatch(partner, $0) }) ?? .unchecked else { drop(.noLanguage); continue }
             if let percent = query.incomePercent, IncomeEligibility.excludes(partner, incomePercent: percent) {
-                drop(.overIncomeLimit(limit: partner.eligibility?.maxIncomeFPLPercent ?? 0, household: percent))
+                dropped.append(.init(partner: partner, match: nil, outcome: .overIncomeLimit(limit: partner.eligibility?.maxIncomeFPLPercent ?? 0, household: percent)))
                 continue
             }
             candidates.append(PartnerMatch(

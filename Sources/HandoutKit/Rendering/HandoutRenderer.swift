@@ -143,7 +143,7 @@ public struct HandoutRenderer: Sendable {
             PartnerQuery(categories: Array(Set(categories)).sorted(), location: location, language: client.language, limit: limit, zipTable: zipTable),
             household: client.household, guidelines: guidelines, today: today)
         return ClientOffers(
-            categories: Set(query.categories), candidates: PartnerSelection.candidates(directory.partners(offering: Set(query.categories)), for: query),
+            categories: Set(query.categories), candidates: PartnerSelection.candidates(directory.partners(offering: Set(query.categories)), for: query, listingDropped: false),
             incomePercent: query.incomePercent, limit: limit)
     }
 

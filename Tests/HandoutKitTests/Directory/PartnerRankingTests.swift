@@ -107,12 +107,20 @@ import Testing
                 PartnerQuery(categories: categories, location: client, language: "es", limit: limit, zipTable: table, incomePercent: 150)
             }
             let shared = PartnerSelection.candidates(directory.partners(offering: Set(all)), for: query(all))
+            let offerOnly = PartnerSelection.candidates(directory.partners(offering: Set(all)), for: query(all), listingDropped: false)
             for some in [["food"], ["housing"], ["employment"], ["food", "housing"], ["food", "employment"], ["housing", "employment"], all] {
                 let narrowed = PartnerSelection.limit(shared, to: some, limit: limit)
                 let afresh = PartnerSelection.rank(directory.partners(offering: Set(some)), for: query(some))
                 #expect(narrowed.entries.map(\.partner.id) == afresh.entries.map(\.partner.id), "\(some) \(String(describing: limit))")
                 #expect(narrowed.entries.map(\.outcome) == afresh.entries.map(\.outcome), "\(some) \(String(describing: limit))")
                 #expect(narrowed.kept.map(\.categories) == afresh.kept.map(\.categories), "\(some) \(String(describing: limit))")
+                // What an offer keeps of it: the kept partners, and those left out for income.
+                let offered = PartnerOffer(PartnerSelection.limit(offerOnly, to: some, limit: limit), incomePercent: 150)
+                let offeredAfresh = PartnerOffer(afresh, incomePercent: 150)
+                #expect(offered.offered.map(\.partner.id) == offeredAfresh.offered.map(\.partner.id))
+                #expect(offered.leftOutByIncome.map(\.id) == offeredAfresh.leftOutByIncome.map(\.id))
+                // food-mid (food, employment) is over its income limit.
+                #expect(offered.leftOutByIncome.map(\.id) == (some == ["housing"] ? [] : ["food-mid"]))
             }
         }
     }
