@@ -457,7 +457,7 @@ private struct PlainTextWriter {
     /// True when every Character of `bytes` is one scalar of one terminal column (or a
     /// control character of none), never wide, never a digit outside ASCII and never a
     /// place to break but a space: ASCII but "\r", the Latin letters and signs of
-    /// U+00A0 to U+024F but the soft hyphen, and the phone glue U+E000.
+    /// U+00A0 to U+024F but the soft hyphen and the superscript digits, and the phone glue U+E000.
     static func isSimple(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -467,7 +467,8 @@ private struct PlainTextWriter {
                 index += 1
             } else if byte == 0xC2 {
                 let next = bytes[index + 1]
-                if next < 0xA0 || next == 0xAD { return false }
+                // The soft hyphen (U+00AD), and "²", "³", "¹": digits to the phone pattern's \d.
+                if next < 0xA0 || next == 0xAD || next == 0xB2 || next == 0xB3 || next == 0xB9 { return false }
                 index += 2
             } else if (0xC3...0xC8).contains(byte) || (byte == 0xC9 && bytes[index + 1] <= 0x8F) {
                 index += 2
