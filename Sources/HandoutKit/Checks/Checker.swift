@@ -80,7 +80,9 @@ public struct Checker: Sendable {
             let categories = Self.orderedCategories(directory: directory, templates: templates)
             let table = Coverage(directory: directory, categories: categories, zipTable: zipTable)
             DirectoryChecks(directory: directory, project: project, categories: categories, coverage: table, today: today, log: log).run()
-            if let renderer = loaded.renderer() { checkPrintLength(templates, renderer: renderer, areas: table.areas, log: log) }
+            if let renderer = loaded.renderer() {
+                PrintLengthCheck(renderer: renderer, project: project, today: today, areas: table.areas).run(templates, log: log)
+            }
             coverage = table
         }
         return Report(findings: Self.ordered(log.findings), coverage: coverage)
@@ -104,35 +106,6 @@ public struct Checker: Sendable {
             } else if !directory.partners.contains(where: { $0.active && $0.categories.contains(topic) }) {
                 log.add("topic-unserved", "no active partner serves \"\(topic)\": this handout will list nobody for it", path: template.path, line: line, column: 1)
             }
-        }
-    }
-
-    /// A client handout should fit on two sheets of paper. It is rendered as for a client in
-    /// each area the directory names (its partners there, at the project's cap), and its pages
-    /// estimated at the print stylesheet's metrics (`PrintEstimate`; no browser runs); the
-    /// longest is reported.
-    private func checkPrintLength(_ templates: [HandoutTemplate], renderer: HandoutRenderer, areas: [Coverage.Area], log: FindingLog) {
-        let places: [(name: String?, location: ClientLocation?)] = areas.compactMap { area in
-            let parts = area.name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return parts.count == 2 ? (area.name, ClientLocation(county: parts[0], state: parts[1])) : nil
-        }
-        for template in templates where template.frontMatter.audience == .client {
-            var longest: (place: String?, estimates: [PrintEstimate])?
-            for place in places.isEmpty ? [(name: nil, location: nil)] : places {
-                let request = RenderRequest(
-                    templateID: template.id, client: Client(language: template.language), location: place.location, today: today,
-                    partnerLimit: project.maxPartners)
-                // A template that cannot render has findings of its own.
-                guard let estimates = try? renderer.printEstimates(template, request: request) else { break }
-                if estimates.map(\.pages).max()! > (longest?.estimates.map(\.pages).max() ?? 0) { longest = (place.name, estimates) }
-            }
-            guard let longest, longest.estimates.contains(where: { $0.sheets > PrintEstimate.maximumPages }) else { continue }
-            let pages = longest.estimates.enumerated().map { "\($0.element.sheets) \($0.offset == 0 ? "pages " : "")on \($0.element.paper.name)" }
-                .joined(separator: " and ")
-            let client = longest.place.map { " for a client in \($0)" } ?? ""
-            log.add("print-too-long",
-                "handout \"\(template.id)\" prints on about \(pages)\(client) (estimated; a client handout should fit on \(PrintEstimate.maximumPages) pages): shorten it, or split it in two",
-                path: template.path, line: 1, column: 1)
         }
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A client handout should fit on two sheets of paper. It is rendered as for a client in
+/// each area the directory names (its partners there, at the project's cap), and its pages
+/// estimated at the print stylesheet's metrics (`PrintEstimate`; no browser runs); the
+/// longest is reported.
+///
+/// A place changes the page only through the partners it is offered and its state (for
+/// `{{#state.XX}}` sections), so areas that give a template the same listing and state give
+/// the same page: each distinct one is rendered once, whatever the number of counties.
+struct PrintLengthCheck {
+    let renderer: HandoutRenderer
+    let project: Project
+    let today: Day
+    let areas: [Coverage.Area]
+
+    typealias Place = (name: String?, location: ClientLocation?)
+
+    /// The places a client may be in: every "County, ST" area, or nowhere in particular.
+    var places: [Place] {
+        let named: [Place] = areas.compactMap { area in
+            let parts = area.name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            return parts.count == 2 ? (area.name, ClientLocation(county: parts[0], state: parts[1])) : nil
+        }
+        return named.isEmpty ? [(name: nil, location: nil)] : named
+    }
+
+    /// Logs `print-too-long` for each client handout that is; returns how many handouts it
+    /// rendered and estimated (what the check costs, for tests).
+    @discardableResult
+    func run(_ templates: [HandoutTemplate], log: FindingLog) -> Int {
+        let places = self.places
+        // The offer depends on the template only through its topics and language.
+        var offers: [String: [PartnerOffer]] = [:]
+        var renders = 0
+        for template in templates where template.frontMatter.audience == .client {
+            let offerKey = Set(template.frontMatter.topics).sorted().joined(separator: "\n") + "\t" + template.language
+            let placeOffers = offers[offerKey] ?? places.map { place in
+                renderer.offer(for: template, request: request(template, at: place.location))
+            }
+            offers[offerKey] = placeOffers
+            var seen: Set<String> = []
+            var longest: (place: String?, estimates: [PrintEstimate])?
+            for (place, offer) in zip(places, placeOffers) {
+                // The same listing in the same state prints the same pages: not longer, so not reported instead.
+                guard seen.insert(Self.listingKey(offer, state: place.location?.state)).inserted else { continue }
+                renders += 1
+                // A template that cannot render has findings of its own.
+                guard let estimates = try? renderer.printEstimates(template, request: request(template, at: place.location)) else { break }
+                if estimates.map(\.pages).max()! > (longest?.estimates.map(\.pages).max() ?? 0) { longest = (place.name, estimates) }
+            }
+            guard let longest, longest.estimates.contains(where: { $0.sheets > PrintEstimate.maximumPages }) else { continue }
+            let pages = longest.estimates.enumerated().map { "\($0.element.sheets) \($0.offset == 0 ? "pages " : "")on \($0.element.paper.name)" }
+                .joined(separator: " and ")
+            let client = longest.place.map { " for a client in \($0)" } ?? ""
+            log.add("print-too-long",
+                "handout \"\(template.id)\" prints on about \(pages)\(client) (estimated; a client handout should fit on \(PrintEstimate.maximumPages) pages): shorten it, or split it in two",
+                path: template.path, line: 1, column: 1)
+        }
+        return renders
+    }
+
+    private func request(_ template: HandoutTemplate, at location: ClientLocation?) -> RenderRequest {
+        RenderRequest(templateID: template.id, client: Client(language: template.language), location: location, today: today, partnerLimit: project.maxPartners)
+    }
+
+    /// Everything of an offer a handout prints (who, in which order, how near, in which
+    /// language, for which needs; whether some were left out by income), and the state.
+    static func listingKey(_ offer: PartnerOffer, state: String?) -> String {
+        var key = (state ?? "") + "\t\(offer.leftOutByIncome.count)"
+        for match in offer.offered {
+            key += "\n\(match.partner.id)\t\(match.area)\t\(match.language)\t\(match.categories)\t\(match.proximity)"
+        }
+        return key
+    }
+}
