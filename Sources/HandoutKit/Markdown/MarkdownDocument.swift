@@ -203,6 +203,19 @@ public struct MarkdownDocument: Sendable {
     /// The same rule as cmark's HTML renderer in safe mode, so the text output never
     /// carries a destination the HTML output drops.
     static func safeDestination(_ destination: String) -> String {
+        if destination.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same prefixes compared byte by byte, without a lowercased copy.
+            func hasPrefix(_ prefix: StaticString) -> Bool {
+                let utf8 = destination.utf8
+                guard utf8.count >= prefix.utf8CodeUnitCount else { return false }
+                return zip(utf8, UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+                    .allSatisfy { ((0x41...0x5A).contains($0) ? $0 | 0x20 : $0) == $1 }
+            }
+            if hasPrefix("data:image/png") || hasPrefix("data:image/gif") || hasPrefix("data:image/jpeg") || hasPrefix("data:image/webp") {
+                return destination
+            }
+            return hasPrefix("javascript:") || hasPrefix("vbscript:") || hasPrefix("file:") || hasPrefix("data:") ? "" : destination
+        }
         let lowered = destination.lowercased()
         let safeImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
         if safeImages.contains(where: lowered.hasPrefix) { return destination }

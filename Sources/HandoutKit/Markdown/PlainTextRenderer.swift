@@ -139,7 +139,7 @@ public struct PlainTextRenderer: Sendable {
 
 /// The state of one `PlainTextRenderer.render`: the output so far and the containers
 /// around the line being written.
-private struct PlainTextWriter {
+struct PlainTextWriter {
     let renderer: PlainTextRenderer
     /// Every line written so far, each ending in "\n".
     var output: [UInt8] = []
@@ -372,22 +372,20 @@ private struct PlainTextWriter {
 
     /// `PhoneGlue.glue(text)`, appended.
     private mutating func appendGlued(_ text: String) {
-        guard PhoneGlue.mayHoldNumber(text) else {
-            inline.append(contentsOf: text.utf8)
-            return
-        }
-        literal.removeAll(keepingCapacity: true)
-        literal.append(contentsOf: text.utf8)
+        let start = inline.count
+        inline.append(contentsOf: text.utf8)
+        guard PhoneGlue.mayHoldNumber(bytes: inline[start...]) else { return }
         // Simple text has no digits but ASCII ones and no Character of more than one
         // scalar, so the pattern matches its bytes as it matches its Characters.
-        guard Self.isSimple(literal[...]) else {
+        guard Self.isSimple(inline[start...]) else {
+            inline.removeSubrange(start...)
             inline.append(contentsOf: PhoneGlue.glue(text).utf8)
             return
         }
-        guard literal.contains(where: { (0x30...0x39).contains($0) }) else {
-            inline.append(contentsOf: literal)
-            return
-        }
+        guard inline[start...].contains(where: { (0x30...0x39).contains($0) }) else { return }
+        literal.removeAll(keepingCapacity: true)
+        literal.append(contentsOf: inline[start...])
+        inline.removeSubrange(start...)
         PhoneGlue.glue(literal, into: &inline)
     }
 
@@ -419,8 +417,10 @@ private struct PlainTextWriter {
         while let last = text.last, last == 0x20 || last == 0x09 || last == 0x80 {
             text = text.dropLast(last == 0x80 ? 3 : 1)
         }
-        var shown: [UInt8] = []
-        shown.reserveCapacity(text.count)
+        var shown = literal
+        literal = []
+        defer { literal = shown }
+        shown.removeAll(keepingCapacity: true)
         index = text.startIndex
         while index < text.endIndex {
             if text[index] == 0xEE {
@@ -445,7 +445,7 @@ private struct PlainTextWriter {
         }
         for scheme in ["https://", "http://"] where hasPrefix(scheme) {
             let bare = link.dropFirst(scheme.utf8.count)
-            if bare.elementsEqual(shown) || bare.elementsEqual(shown + [0x2F]) { return }
+            if bare.elementsEqual(shown) || (bare.last == 0x2F && bare.dropLast().elementsEqual(shown)) { return }
         }
         inline.append(contentsOf: " (".utf8)
         inline.append(contentsOf: link)
@@ -457,7 +457,7 @@ private struct PlainTextWriter {
     /// True when every Character of `bytes` is one scalar of one terminal column (or a
     /// control character of none), never wide, never a digit outside ASCII and never a
     /// place to break but a space: ASCII but "\r", the Latin letters and signs of
-    /// U+00A0 to U+024F but the soft hyphen and the superscript digits, and the phone glue U+E000.
+    /// U+00A0 to U+024F but the soft hyphen and the numerals, and the phone glue U+E000.
     static func isSimple(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -467,8 +467,10 @@ private struct PlainTextWriter {
                 index += 1
             } else if byte == 0xC2 {
                 let next = bytes[index + 1]
-                // The soft hyphen (U+00AD), and "²", "³", "¹": digits to the phone pattern's \d.
-                if next < 0xA0 || next == 0xAD || next == 0xB2 || next == 0xB3 || next == 0xB9 { return false }
+                // Not C1 controls, the soft hyphen, nor ¹ ² ³ ¼ ½ ¾, which the pattern's \d takes.
+                if next < 0xA0 || next == 0xAD || next == 0xB2 || next == 0xB3 || next == 0xB9 || (0xBC...0xBE).contains(next) {
+                    return false
+                }
                 index += 2
             } else if (0xC3...0xC8).contains(byte) || (byte == 0xC9 && bytes[index + 1] <= 0x8F) {
                 index += 2
@@ -671,8 +673,12 @@ enum PhoneGlue {
     /// and ten digits, and every non-ASCII scalar is counted as a possible digit. Most text
     /// holds none, and the regex is the costliest step of the text version.
     static func mayHoldNumber(_ text: String) -> Bool {
+        mayHoldNumber(bytes: text.utf8)
+    }
+
+    static func mayHoldNumber(bytes: some Sequence<UInt8>) -> Bool {
         var space = false, digits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x20 { space = true } else if (0x30...0x39).contains(byte) || byte >= 0xC0 { digits += 1 }
         }
         return space && digits >= 10
