@@ -62,17 +62,28 @@ public struct PacketRenderer: Sendable {
 
     public init(renderer: HandoutRenderer) {
         self.renderer = renderer
+        let entries = renderer.library.entries()
+        // Read and parsed on every core: with a thousand templates this is most of a small
+        // batch's start. Each result goes to its own slot, so the order is the library's.
+        let loaded = LockedSlots<Result<HandoutTemplate, InputErrors>>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
+            do {
+                loaded[index] = .success(try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language))
+            } catch let errors as InputErrors {
+                loaded[index] = .failure(errors)
+            } catch {
+                loaded[index] = .failure(InputErrors([Diagnostic(.error, "\(error)", path: PathDisplay.relative(entry.path))]))
+            }
+        }
         var templates: [String: HandoutTemplate] = [:]
         var failures: [String: InputErrors] = [:]
-        let entries = renderer.library.entries()
-        for entry in entries {
+        for (entry, result) in zip(entries, loaded.values) {
             let key = "\(entry.id)/\(entry.language)"
-            do {
-                templates[key] = try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language)
-            } catch let errors as InputErrors {
-                failures[key] = errors
-            } catch {
-                failures[key] = InputErrors([Diagnostic(.error, "\(error)", path: PathDisplay.relative(entry.path))])
+            switch result {
+            case .success(let template): templates[key] = template
+            case .failure(let errors): failures[key] = errors
+            case nil: break
             }
         }
         self.templates = templates
@@ -253,4 +264,19 @@ public struct PacketRenderer: Sendable {
         let fitting = attempts.first { $0.count <= Self.smsLimit } ?? String(attempts.last!.prefix(Self.smsLimit))
         return fitting
     }
+}
+
+/// One slot per index, filled from several threads (`DispatchQueue.concurrentPerform`).
+private final class LockedSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
+        set { lock.lock(); defer { lock.unlock() }; slots[index] = newValue }
+    }
+
+    var values: [Value?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
