@@ -43,6 +43,8 @@ public enum Identifier {
 /// file name (`housing-eviction.es-419.html`).
 public enum LanguageCode {
     public static func isValid(_ code: String) -> Bool {
+        // "en", "es": nearly every code a directory or client list holds, answered at once.
+        if code.utf8.count == 2 && code.utf8.allSatisfy(isLowercaseLetter) { return true }
         let parts = code.split(separator: "-", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard let language = parts.first, !code.isEmpty else { return false }
         // language: 2-3 letters (with up to three 3-letter extlang subtags) or 5-8 letters.
