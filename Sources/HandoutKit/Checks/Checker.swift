@@ -53,24 +53,31 @@ public struct Checker: Sendable {
         let zipTable = loaded.zipTable
 
         let ids = Set(loaded.entries.map(\.id))
-        var jargon: [String: [PlainLanguageChecks.Jargon]] = [:]
-        var usedFacts: Set<String> = []
-        var factValues: [String: [String: String]] = [:]  // per language, built once
-        for template in templates {
-            let values = factValues[template.language] ?? facts?.context(language: template.language) ?? [:]
-            factValues[template.language] = values
-            let source = TemplateSource(template, facts: values)
+        // Per language, built once: the facts' values and the jargon list.
+        let languages = Set(templates.map(\.language))
+        let factValues = Dictionary(uniqueKeysWithValues: languages.map { ($0, facts?.context(language: $0) ?? [:]) })
+        let jargon = Dictionary(uniqueKeysWithValues: languages.map { ($0, PlainLanguageChecks.loadJargon(resources: project.resourcesPath, language: $0)) })
+        // Each template on its own log, on all cores; the logs are joined in template order,
+        // so the findings come out as they did one template after another.
+        let perTemplate = templates.concurrentMapBlocking { template -> (findings: [Diagnostic], usedFacts: [String]) in
+            let log = FindingLog()
+            var usedFacts: [String] = []
+            let source = TemplateSource(template, facts: factValues[template.language] ?? [:])
             TemplateChecks(source: source, knownIDs: ids, log: log).run()
             if let facts {
                 let uses = FactChecks(source: source, book: facts, today: today, reviewAfterDays: project.reviewAfterDays, log: log).run()
-                usedFacts.formUnion(uses.uses.map(\.key))
+                usedFacts = uses.uses.map(\.key)
             }
-            let words = jargon[template.language] ?? PlainLanguageChecks.loadJargon(resources: project.resourcesPath, language: template.language)
-            jargon[template.language] = words
             // Plain language reads the text as printed, with each fact's value in place (the
             // fact checks read the tags, and what the author wrote: `bareLines`).
-            PlainLanguageChecks(source: source, prose: Prose(source), jargon: words, log: log).run()
+            PlainLanguageChecks(source: source, prose: Prose(source), jargon: jargon[template.language] ?? [], log: log).run()
             if let directory { checkTopics(template, directory: directory, log: log) }
+            return (log.findings, usedFacts)
+        }
+        var usedFacts: Set<String> = []
+        for result in perTemplate {
+            log.add(result.findings)
+            usedFacts.formUnion(result.usedFacts)
         }
         checkTranslations(templates, log: log)
         if let facts { checkFactReviews(facts, used: usedFacts, log: log) }

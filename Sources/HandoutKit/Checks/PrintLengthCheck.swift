@@ -8,7 +8,7 @@ import Foundation
 /// A place changes the page only through the partners it is offered and its state (for
 /// `{{#state.XX}}` sections), so areas that give a template the same listing and state give
 /// the same page: each distinct one is rendered once, whatever the number of counties.
-struct PrintLengthCheck {
+struct PrintLengthCheck: Sendable {
     let renderer: HandoutRenderer
     let project: Project
     let today: Day
@@ -30,18 +30,19 @@ struct PrintLengthCheck {
     @discardableResult
     func run(_ templates: [HandoutTemplate], log: FindingLog) -> Int {
         let places = self.places
+        let clientTemplates = templates.filter { $0.frontMatter.audience == .client }
         // The offer depends on the template only through its topics and language.
         var offers: [String: [PartnerOffer]] = [:]
-        var renders = 0
-        for template in templates where template.frontMatter.audience == .client {
-            let offerKey = Set(template.frontMatter.topics).sorted().joined(separator: "\n") + "\t" + template.language
-            let placeOffers = offers[offerKey] ?? places.map { place in
-                renderer.offer(for: template, request: request(template, at: place.location))
-            }
-            offers[offerKey] = placeOffers
+        for template in clientTemplates where offers[Self.offerKey(template)] == nil {
+            offers[Self.offerKey(template)] = places.map { renderer.offer(for: template, request: request(template, at: $0.location)) }
+        }
+        let offersByKey = offers
+        // Each template on all cores; the findings joined in template order, as before.
+        let results = clientTemplates.concurrentMapBlocking { template -> (finding: String?, renders: Int) in
             var seen: Set<String> = []
+            var renders = 0
             var longest: (place: String?, estimates: [PrintEstimate])?
-            for (place, offer) in zip(places, placeOffers) {
+            for (place, offer) in zip(places, offersByKey[Self.offerKey(template)] ?? []) {
                 // The same listing in the same state prints the same pages: not longer, so not reported instead.
                 guard seen.insert(Self.listingKey(offer, state: place.location?.state)).inserted else { continue }
                 renders += 1
@@ -49,15 +50,20 @@ struct PrintLengthCheck {
                 guard let estimates = try? renderer.printEstimates(template, request: request(template, at: place.location)) else { break }
                 if estimates.map(\.pages).max()! > (longest?.estimates.map(\.pages).max() ?? 0) { longest = (place.name, estimates) }
             }
-            guard let longest, longest.estimates.contains(where: { $0.sheets > PrintEstimate.maximumPages }) else { continue }
+            guard let longest, longest.estimates.contains(where: { $0.sheets > PrintEstimate.maximumPages }) else { return (nil, renders) }
             let pages = longest.estimates.enumerated().map { "\($0.element.sheets) \($0.offset == 0 ? "pages " : "")on \($0.element.paper.name)" }
                 .joined(separator: " and ")
             let client = longest.place.map { " for a client in \($0)" } ?? ""
-            log.add("print-too-long",
-                "handout \"\(template.id)\" prints on about \(pages)\(client) (estimated; a client handout should fit on \(PrintEstimate.maximumPages) pages): shorten it, or split it in two",
-                path: template.path, line: 1, column: 1)
+            return ("handout \"\(template.id)\" prints on about \(pages)\(client) (estimated; a client handout should fit on \(PrintEstimate.maximumPages) pages): shorten it, or split it in two", renders)
         }
-        return renders
+        for (template, result) in zip(clientTemplates, results) {
+            if let finding = result.finding { log.add("print-too-long", finding, path: template.path, line: 1, column: 1) }
+        }
+        return results.reduce(0) { $0 + $1.renders }
+    }
+
+    static func offerKey(_ template: HandoutTemplate) -> String {
+        Set(template.frontMatter.topics).sorted().joined(separator: "\n") + "\t" + template.language
     }
 
     private func request(_ template: HandoutTemplate, at location: ClientLocation?) -> RenderRequest {

@@ -30,3 +30,27 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+extension Array where Element: Sendable {
+    /// `transform` over every element on all cores (Dispatch runs one worker per core), blocking
+    /// until every one is done, with the results in the array's order: for callers that are
+    /// not async (`Checker.run`).
+    func concurrentMapBlocking<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return map(transform) }
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each iteration writes its own slot, and only once.
+            let slots = Slots(base: buffer.baseAddress!)
+            let elements = self
+            withoutActuallyEscaping(transform) { transform in
+                DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                    (slots.base + index).initialize(to: transform(elements[index]))
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+private struct Slots<Result>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Result>
+}
