@@ -67,7 +67,8 @@ struct Build: AsyncParsableCommand {
             let elapsed = (ContinuousClock.now - started).components
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             let summary = BuildSummary(
-                folder: shownFolder, check: check, output: output, report: result.report, pages: result.pageCount, rendered: result.renderedPages, seconds: seconds)
+                folder: shownFolder, check: check, output: output, report: result.report, pages: result.pageCount, rendered: result.renderedPages,
+                checksReused: result.checksReused, seconds: seconds)
             switch format {
             case .json: print(try JSONOutput.encode(summary))
             case .text:
@@ -91,15 +92,18 @@ struct BuildSummary: Encodable {
     /// Pages the site has, and how many were rendered (the others' inputs did not change).
     let pages: Int
     let rendered: Int
+    /// Whether the checks' findings were the last build's (no input changed since).
+    let checksReused: Bool
     let seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case folder, check, written, unchanged, removed, errors, warnings, pages, seconds
         case leftAlone = "left_alone"
         case rendered = "rendered_pages"
+        case checksReused = "checks_reused"
     }
 
-    init(folder: String, check: Bool, output: OutputWriter.Report, report: Checker.Report, pages: Int, rendered: Int, seconds: Double) {
+    init(folder: String, check: Bool, output: OutputWriter.Report, report: Checker.Report, pages: Int, rendered: Int, checksReused: Bool, seconds: Double) {
         self.folder = folder
         self.check = check
         written = output.written
@@ -110,6 +114,7 @@ struct BuildSummary: Encodable {
         warnings = report.count(.warning)
         self.pages = pages
         self.rendered = rendered
+        self.checksReused = checksReused
         self.seconds = (seconds * 100).rounded() / 100
     }
 

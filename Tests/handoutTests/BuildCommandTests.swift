@@ -59,6 +59,102 @@ import Testing
         #expect(report["unchanged"] as? Int == 22)
     }
 
+    /// A build's exit status and what it printed on standard error: its findings, and why it
+    /// stopped.
+    func outcome(_ result: CommandResult) -> String { "exit \(result.status)\n\(result.stderr)" }
+
+    func report(_ result: CommandResult) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func aRebuildWithNothingChangedReusesTheFindingsAndAnyChangedInputChecksAgain() throws {
+        let project = try clinicCopy()
+        func build(_ extra: [String] = [], today: String = "2026-11-29", out: String? = nil) throws -> CommandResult {
+            try handout(["build", project, "--today", today, "--out", out ?? project + "/_site"] + extra)
+        }
+        // What a build of the project as it is prints, made in a fresh folder.
+        func fresh(_ extra: [String] = [], today: String = "2026-11-29") throws -> String {
+            outcome(try build(extra, today: today, out: try temporaryFolder()))
+        }
+        /// Builds twice: the first checks (an input changed), the second reuses its findings,
+        /// and both print what a fresh build prints.
+        func expectChecksThenReuse(today: String = "2026-11-29", _ comment: Comment) throws {
+            let checked = try build(["--format", "json"], today: today)
+            #expect(try report(checked)["checks_reused"] as? Bool == false, comment)
+            let reused = try build(["--format", "json"], today: today)
+            let summary = try report(reused)
+            #expect(summary["checks_reused"] as? Bool == true && summary["rendered_pages"] as? Int == 0, comment)
+            #expect(summary["written"] as? [String] == [] && summary["unchanged"] as? Int == 22, comment)
+            let expected = try fresh(today: today)
+            #expect(outcome(checked) == expected && outcome(reused) == expected, comment)
+        }
+
+        try expectChecksThenReuse("the first build")
+        #expect(try outcome(build()).contains("clinic/directory.json:48:5: warning: partner \"english-only\": no last_verified date"))
+        // The same findings stop a --strict build, reused or not, with the same words.
+        let strict = try build(["--strict"]), freshStrict = try fresh(["--strict"])
+        #expect(strict.status == 1 && outcome(strict) == freshStrict)
+        #expect(strict.stderr.hasSuffix("handout: the site was not built: 0 errors, 8 warnings, 2 notes\n"))
+
+        let template = project + "/Templates/en/repairs.md"
+        try (try read(template) + "\nCall us today.\n").write(toFile: template, atomically: true, encoding: .utf8)
+        try expectChecksThenReuse("a template changed")
+
+        let directory = try read(project + "/directory.json").replacingOccurrences(of: "312-555-0150", with: "312-555-0159")
+        try directory.write(toFile: project + "/directory.json", atomically: true, encoding: .utf8)
+        try expectChecksThenReuse("the directory changed")
+
+        // A facts file of the project's own, with a fact due for review before the 29th.
+        try """
+            clinic-hours:
+              value: "9 to 5"
+              citation: "The clinic's front desk"
+              checked: 2026-01-05
+              review_by: 2026-06-01
+
+            """.write(toFile: project + "/facts.yml", atomically: true, encoding: .utf8)
+        try expectChecksThenReuse("a facts file was added")
+        #expect(try outcome(build()).contains("facts.yml:5:14: warning: fact \"clinic-hours\": review was due 2026-06-01"))
+
+        // The day is an input of the checks (the review is not due in May), not of the pages.
+        try expectChecksThenReuse(today: "2026-05-01", "another day")
+        #expect(try !outcome(build(today: "2026-05-01")).contains("clinic-hours"))
+        try expectChecksThenReuse("the first day again")
+    }
+
+    @Test func aCorruptOrForeignRecordInTheManifestIsNeverTrusted() throws {
+        let out = try temporaryFolder()
+        let arguments = ["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out]
+        let first = try handout(arguments)
+        #expect(first.status == 0)
+        let manifestPath = out + "/.handout-manifest.json"
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifestPath))) as? [String: Any])
+        let record = try #require(manifest["build"] as? [String: Any])
+        var findings = try #require(record["findings"] as? [[String: Any]])
+        #expect(findings.count == 10 && findings[0]["level"] as? String == "warning")
+        findings[0]["level"] = "fatal"
+        func with(_ key: String, _ value: Any) -> [String: Any] {
+            var changed = record
+            changed[key] = value
+            return changed
+        }
+        let tampered: [(Comment, Any)] = [
+            ("another build's record: no findings, under another key", with("checks", "fnv1a64:0123456789abcdef").merging(["findings": []]) { $1 }),
+            ("a level this tool does not know", with("findings", findings)),
+            ("findings that are not a list", with("findings", "none")),
+            ("no fingerprint", with("checks", NSNull())),
+            ("not a record at all", 5),
+        ]
+        for (comment, value) in tampered {
+            manifest["build"] = value
+            try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: manifestPath))
+            let again = try handout(arguments + ["--format", "json"])
+            #expect(outcome(again) == outcome(first), comment)
+            #expect(try report(again)["checks_reused"] as? Bool == false, comment)
+            #expect(try report(again)["unchanged"] as? Int == 22, comment)
+        }
+    }
+
     @Test func aMissingOrEditedOutputIsMadeAgainWhateverTheManifestSays() throws {
         let out = try temporaryFolder()
         #expect(try handout(["build", Paths.fixtures + "/clinic", "--today", "2026-11-29", "--out", out]).status == 0)
@@ -80,11 +176,14 @@ import Testing
         #expect(try handout(["build", "--today", "2026-11-30", "--out", b], in: NSTemporaryDirectory()).status == 0)
         var (first, second) = (try files(in: a), try files(in: b))
         #expect(first.count > 70)
-        // The manifests agree too, but for the stamps (size, time, inode) of the files written.
+        // The manifests agree too, but for the stamps (size, time, inode) of the files written,
+        // and the build's record, whose findings were checked on another day.
         let manifests = try [a, b].map { folder in
             var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/.handout-manifest.json"))) as? [String: Any])
             #expect((manifest["stamps"] as? [String: String])?.count == first.count - 1)
             manifest["stamps"] = nil
+            #expect((manifest["build"] as? [String: Any])?["pages"] as? Int == 70)
+            manifest["build"] = nil
             return manifest as NSDictionary
         }
         #expect(manifests[0] == manifests[1])

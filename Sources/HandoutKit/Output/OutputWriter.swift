@@ -107,9 +107,40 @@ public struct OutputWriter: Sendable {
         return current
     }
 
+    /// What the last complete run left in a folder the tool owns: the record it kept about
+    /// itself, and the files the manifest lists with their stamps.
+    public struct LastRun: Sendable {
+        /// What `write(_:keeping:record:)` was given, as JSON; nil when it was given none.
+        public let record: Data?
+        fileprivate let files: [String]
+        fileprivate let inputs: [String: String]
+        fileprivate let stamps: [String: String]
+        fileprivate let writer: OutputWriter
+
+        /// Every file the manifest lists, when each was made from known inputs and is still
+        /// the file the tool wrote (`current(_:)`); nil when one is not.
+        public func untouchedFiles() -> [String]? {
+            for path in files {
+                guard inputs[path] != nil, let recorded = stamps[path], writer.stamp(of: writer.folder + "/" + path) == recorded else { return nil }
+            }
+            return files
+        }
+    }
+
+    /// Nil when there is no manifest, or it cannot be read (`write` says so), or the folder
+    /// is not the tool's.
+    public func lastRun() -> LastRun? {
+        var ignored = Report()
+        guard scope == .wholeFolder, let manifest = readManifest(&ignored) else { return nil }
+        return LastRun(record: manifest.record, files: manifest.files.keys.sorted(), inputs: manifest.inputs, stamps: manifest.stamps, writer: self)
+    }
+
     /// Writes `files`, and keeps `current` (files `current(_:)` found up to date, not made
     /// again this run) as they are: they count as unchanged and stay in the manifest.
-    public func write(_ files: [OutputFile], keeping current: Set<String> = []) throws -> Report {
+    /// `record` (JSON: what the command wants the next run to know of this one, `lastRun()`)
+    /// is kept in the manifest only once every file is written, so a run killed half-way
+    /// leaves none.
+    public func write(_ files: [OutputFile], keeping current: Set<String> = [], record: Data? = nil) throws -> Report {
         try validate(files)
         var report = Report()
         let manifestFile = scope == .wholeFolder ? readManifest(&report) : nil
@@ -145,7 +176,10 @@ public struct OutputWriter: Sendable {
         if !dryRun {
             try AtomicFile.makeFolder(folder, mode: folderMode)
             // Recorded before writing, so a build killed half-way still knows what it wrote.
-            if scope == .wholeFolder && manifest != previous { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps)) }
+            // The last run's record goes too: it spoke for files this run is about to change.
+            if scope == .wholeFolder && (manifest != previous || manifestFile?.record != nil) {
+                try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps))
+            }
             // A run killed mid-write leaves a hidden temporary file; this run clears it away.
             for (subfolder, names) in Dictionary(grouping: files.map(\.path), by: { ($0 as NSString).deletingLastPathComponent }) {
                 AtomicFile.removeLeftovers(
@@ -174,7 +208,7 @@ public struct OutputWriter: Sendable {
         report.written += wouldPrint
         report.unchanged += current.sorted()
         guard scope == .wholeFolder, let previous else {
-            if scope == .wholeFolder && !dryRun { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps)) }
+            if scope == .wholeFolder && !dryRun { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps, record: record)) }
             return report
         }
         let planned = Set(files.map(\.path) + report.written).union(current)
@@ -195,7 +229,7 @@ public struct OutputWriter: Sendable {
             }
             report.removed.append(path)
         }
-        if !dryRun { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps)) }
+        if !dryRun { try writeManifest(Manifest(files: manifest, inputs: inputs, stamps: stamps, record: record)) }
         return report
     }
 
@@ -271,7 +305,7 @@ public struct OutputWriter: Sendable {
     /// The size, modification time, inode and mode of the file at `path`, as the manifest
     /// keeps them, the way `git` and `make` tell a file changed without reading it; nil when
     /// there is no regular file.
-    private func stamp(of path: String) -> String? {
+    fileprivate func stamp(of path: String) -> String? {
         var status = stat()
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         #if canImport(Darwin)
@@ -287,14 +321,16 @@ public struct OutputWriter: Sendable {
     /// What the manifest holds: every file the tool wrote with a fingerprint of its bytes, to
     /// tell its own files from files changed since; and, for files made from known inputs,
     /// the fingerprint of those inputs and the file's stamp (`stamp(of:)`), so a later run can
-    /// skip making a file whose inputs did not change.
+    /// skip making a file whose inputs did not change; and the command's record of the run
+    /// as a whole (`write(_:keeping:record:)`), as JSON.
     struct Manifest {
         var files: [String: String]
         var inputs: [String: String] = [:]
         var stamps: [String: String] = [:]
+        var record: Data?
     }
 
-    /// `{"files": {"path": "fnv1a64:…"}, "generator": "handout", "inputs": {…}, "stamps": {…}}`.
+    /// `{"build": {…}, "files": {"path": "fnv1a64:…"}, "generator": "handout", "inputs": {…}, "stamps": {…}}`.
     private func readManifest(_ report: inout Report) -> Manifest? {
         let path = folder + "/" + Self.manifestName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -309,7 +345,8 @@ public struct OutputWriter: Sendable {
         return Manifest(
             files: safe,
             inputs: (object["inputs"] as? [String: String] ?? [:]).filter { safe[$0.key] != nil },
-            stamps: (object["stamps"] as? [String: String] ?? [:]).filter { safe[$0.key] != nil })
+            stamps: (object["stamps"] as? [String: String] ?? [:]).filter { safe[$0.key] != nil },
+            record: (object["build"] as? [String: Any]).flatMap { try? JSONSerialization.data(withJSONObject: $0) })
     }
 
     private func writeManifest(_ manifest: Manifest) throws {
@@ -320,6 +357,7 @@ public struct OutputWriter: Sendable {
             object["inputs"] = inputs
             object["stamps"] = manifest.stamps.filter { inputs[$0.key] != nil }
         }
+        if let record = manifest.record, let value = try? JSONSerialization.jsonObject(with: record) as? [String: Any] { object["build"] = value }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: folder + "/" + Self.manifestName, mode: mode)
     }
