@@ -31,4 +31,20 @@ import Testing
         let twoStates = try renders(areas: (1...40).map { "County \($0), ZZ" } + ["Cook, IL", "Lake, IL"])
         #expect(twoStates.renders > many.renders && twoStates.renders <= 3 * many.renders)
     }
+
+    @Test func placesInOneStateAreRenderedOnceWhateverTheirListings() throws {
+        // Cook and Lake counties are offered different partners; only the listing with the
+        // most to print is rendered.
+        let illinois = try renders(areas: ["Cook, IL", "Lake, IL", "DuPage, IL", "Will, IL"])
+        #expect(illinois.renders == illinois.clientTemplates)
+    }
+
+    @Test func theListingWithMoreToPrintWeighsMore() throws {
+        let loaded = LoadedProject.load(try Project.load(folder: Self.root, bundledRoot: Self.root))
+        let partners = try #require(loaded.directory?.partners)
+        let all = PartnerOffer(offered: partners.map { PartnerMatch(partner: $0, area: .unchecked, language: .unchecked, categories: $0.categories, proximity: .unknown) })
+        let fewer = PartnerOffer(offered: Array(all.offered.dropLast()))
+        #expect(PrintLengthCheck.listingWeight(all, language: "en") > PrintLengthCheck.listingWeight(fewer, language: "en"))
+        #expect(PrintLengthCheck.listingWeight(PartnerOffer(offered: []), language: "en") == 0)
+    }
 }
