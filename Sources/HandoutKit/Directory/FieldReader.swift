@@ -70,7 +70,7 @@ struct FieldReader {
             wrongType(field, expected: "a string", found: found)
             return nil
         }
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.trimmedOfSpacesAndNewlines
         if trimmed.isEmpty {
             if required { fail(field, "must not be empty", at: found) }
             return nil
@@ -159,7 +159,7 @@ struct FieldReader {
     func localizedText(_ found: JSONNode, field: String) -> LocalizedText? {
         switch found.value {
         case .string(let text):
-            let trimmed = text.trimmingWhitespace()
+            let trimmed = text.trimmedOfSpacesAndNewlines
             return trimmed.isEmpty ? nil : withinLimit(trimmed, field: field, at: found).map { LocalizedText($0) }
         case .object(let members):
             var texts: [String: String] = [:]
@@ -174,7 +174,7 @@ struct FieldReader {
                     continue
                 }
                 if texts[member.key] != nil { fail(at, "given twice", at: member.value); continue }
-                let trimmed = text.trimmingWhitespace()
+                let trimmed = text.trimmedOfSpacesAndNewlines
                 if !trimmed.isEmpty, let kept = withinLimit(trimmed, field: at, at: member.value) { texts[member.key] = kept }
             }
             if members.isEmpty { fail(field, "give the text, or a text for at least one language", at: found) }

@@ -24,7 +24,7 @@ public enum Weekday: Int, Sendable, CaseIterable, Comparable {
     public var icalCode: String { ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][rawValue] }
 
     public init?(code: String) {
-        let lowered = code.trimmingWhitespace(andNewlines: false).lowercased()
+        let lowered = code.trimmedOfSpaces.lowercased()
         guard let day = Self.allCases.first(where: { $0.code == lowered || $0.icalCode.lowercased() == lowered }) else { return nil }
         self = day
     }

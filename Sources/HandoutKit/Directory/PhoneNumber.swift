@@ -12,7 +12,7 @@ public struct PhoneNumber: Sendable, Equatable {
     /// 10 digits (North American), 11 starting with 1, 7 to 15 after a `+`, or a 3-digit
     /// N11 service number such as 211 or 988.
     public init?(_ text: String) {
-        var trimmed = text.trimmingWhitespace(andNewlines: false)
+        var trimmed = text.trimmedOfSpaces
         var extensionDigits: String?
         // Every extension has an "x" ("x12", "ext. 12"): most numbers skip the pattern.
         if trimmed.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "x") }), let match = trimmed.firstMatch(of: Self.extensionPattern) {

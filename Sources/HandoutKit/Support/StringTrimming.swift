@@ -30,11 +30,11 @@ extension StringProtocol {
 }
 
 extension String {
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (or `.whitespaces`), answered
-    /// without the trip through NSString when the text starts and ends with a visible ASCII
-    /// character, as nearly every field does: loading a directory spent most of its time there.
-    func trimmingWhitespace(andNewlines newlines: Bool = true) -> String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, answered without the trip through
+    /// NSString when the text starts and ends with a visible ASCII character, as nearly
+    /// every directory field does: loading a directory spent most of its time there.
+    var trimmedOfSpacesAndNewlines: String {
         if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
-        return trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -18,8 +18,8 @@ import Testing
 
     @Test(arguments: ["Aid", " Aid", "Aid ", "\tAid\n", "A", "", " ", "\u{00A0}Aid\u{3000}", "Aid\u{0085}", "é", "x\u{301}", "\"q\""])
     func trimmingMatchesFoundation(_ text: String) {
-        #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
-        #expect(text.trimmingWhitespace(andNewlines: false) == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmedOfSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimmedOfSpaces == text.trimmingCharacters(in: .whitespaces))
     }
 
     @Test(arguments: ["a { color: red }", "</style>", "x</STYLE", "</Style", "<\\/style", "</styl", "</ſtyle", "", "p::after { content: \"</sTyLe\" }"])
