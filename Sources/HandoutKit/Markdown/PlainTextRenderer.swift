@@ -389,6 +389,21 @@ struct PlainTextWriter {
         PhoneGlue.glue(literal, into: &inline)
     }
 
+    /// Appends `bytes` with each phone glue (U+E000, the only 0xEE lead byte simple text
+    /// has) turned back into the space it stands for.
+    private static func appendUngluing(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0xEE {
+                output.append(0x20)
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+    }
+
     /// `PlainTextRenderer.linkSuffix` for the link text in `inline` from `textStart`, appended.
     private mutating func appendLinkSuffix(textStart: Int, destination: String) {
         guard !destination.isEmpty, destination.utf8.contains(0x3A) else { return }
@@ -421,16 +436,7 @@ struct PlainTextWriter {
         literal = []
         defer { literal = shown }
         shown.removeAll(keepingCapacity: true)
-        index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == 0xEE {
-                shown.append(0x20)
-                index += 3
-            } else {
-                shown.append(text[index])
-                index += 1
-            }
-        }
+        Self.appendUngluing(text, to: &shown)
         let link = destination.utf8
         if link.elementsEqual(shown) { return }
         func hasPrefix(_ prefix: String) -> Bool {
@@ -549,16 +555,7 @@ struct PlainTextWriter {
                 lineWidth += 1
             }
             lineWidth += wordWidth
-            var byteIndex = start
-            while byteIndex < index {
-                if inline[byteIndex] == 0xEE {
-                    line.append(0x20)
-                    byteIndex += 3
-                } else {
-                    line.append(inline[byteIndex])
-                    byteIndex += 1
-                }
-            }
+            Self.appendUngluing(inline[start..<index], to: &line)
         }
         finishLine(&self)
         return (lines, widest)
