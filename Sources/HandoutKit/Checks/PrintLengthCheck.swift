@@ -34,35 +34,50 @@ struct PrintLengthCheck: Sendable {
     func run(_ templates: [HandoutTemplate], log: FindingLog) -> Int {
         let places = self.places
         let clientTemplates = templates.filter { $0.frontMatter.audience == .client }
-        // The offer depends on the template only through its topics and language.
+        // The offer depends on the template only through its topics and language. Each place
+        // is ranked once per language for every topic, and narrowed to each template's topics
+        // (`ClientOffers`, what a packet does), not ranked again for each set of topics.
         var offers: [String: [PartnerOffer]] = [:]
-        for template in clientTemplates where offers[Self.offerKey(template)] == nil {
-            offers[Self.offerKey(template)] = places.map { renderer.offer(for: template, request: request(template, at: $0.location)) }
+        var rankings: [String: [HandoutRenderer.ClientOffers]] = [:]
+        for (language, templates) in Dictionary(grouping: clientTemplates, by: \.language) {
+            let topics = Array(Set(templates.flatMap(\.frontMatter.topics)))
+            let ranked = places.map {
+                renderer.offers(categories: topics, client: Client(language: language), location: $0.location, today: today, limit: project.maxPartners)
+            }
+            rankings[language] = ranked
+            for template in templates where offers[Self.offerKey(template)] == nil {
+                offers[Self.offerKey(template)] = zip(places, ranked).map { place, ranked in
+                    ranked.offer(categories: template.frontMatter.topics) ?? renderer.offer(for: template, request: request(template, at: place.location))
+                }
+            }
         }
-        let offersByKey = offers
+        let offersByKey = offers, rankingsByLanguage = rankings
         // Each template on all cores; the findings joined in template order, as before.
         let results = clientTemplates.concurrentMapBlocking { template -> (finding: String?, renders: Int) in
             // Per state (one group when the template shows nothing by state), the first place
             // whose listing weighs the most.
             let byState = template.tags.contains { $0.name == "state" || $0.name.hasPrefix("state.") }
-            var heaviest: [String: (place: Place, weight: Int)] = [:]
+            var heaviest: [String: (place: Int, weight: Int)] = [:]
             var states: [String] = []
-            for (place, offer) in zip(places, offersByKey[Self.offerKey(template)] ?? []) {
-                let state = byState ? place.location?.state ?? "" : ""
+            for (index, offer) in (offersByKey[Self.offerKey(template)] ?? []).enumerated() {
+                let state = byState ? places[index].location?.state ?? "" : ""
                 let weight = Self.listingWeight(offer, language: template.language)
                 if let current = heaviest[state] {
-                    if weight > current.weight { heaviest[state] = (place, weight) }
+                    if weight > current.weight { heaviest[state] = (index, weight) }
                 } else {
-                    heaviest[state] = (place, weight)
+                    heaviest[state] = (index, weight)
                     states.append(state)
                 }
             }
             var renders = 0
             var longest: (place: String?, estimates: [PrintEstimate])?
-            for place in states.compactMap({ heaviest[$0]?.place }) {
+            for index in states.compactMap({ heaviest[$0]?.place }) {
                 renders += 1
+                let place = places[index]
                 // A template that cannot render has findings of its own.
-                guard let estimates = try? renderer.printEstimates(template, request: request(template, at: place.location)) else { break }
+                guard let estimates = try? renderer.printEstimates(
+                    template, request: request(template, at: place.location), offers: rankingsByLanguage[template.language]?[index])
+                else { break }
                 if estimates.map(\.pages).max()! > (longest?.estimates.map(\.pages).max() ?? 0) { longest = (place.name, estimates) }
             }
             guard let longest, longest.estimates.contains(where: { $0.sheets > PrintEstimate.maximumPages }) else { return (nil, renders) }

@@ -210,9 +210,9 @@ public struct HandoutRenderer: Sendable {
         let body: MarkdownDocument
     }
 
-    func documents(_ template: HandoutTemplate, request: RenderRequest) throws -> Documents {
+    func documents(_ template: HandoutTemplate, request: RenderRequest, offers: ClientOffers? = nil) throws -> Documents {
         let language = request.client.language
-        let section = try fill(template, request: request, partials: layout.partials)
+        let section = try fill(template, request: request, partials: layout.partials, offers: offers)
         let matter = template.frontMatter
         let matches = section.offer.offered
         let strings = section.strings
@@ -231,9 +231,9 @@ public struct HandoutRenderer: Sendable {
     }
 
     /// How many pages the handout prints on, on US Letter and on A4: an estimate without a
-    /// browser (`PrintEstimate`).
-    public func printEstimates(_ template: HandoutTemplate, request: RenderRequest) throws -> [PrintEstimate] {
-        let documents = try documents(template, request: request)
+    /// browser (`PrintEstimate`). `offers`: the client's ranking, when the caller has it.
+    func printEstimates(_ template: HandoutTemplate, request: RenderRequest, offers: ClientOffers? = nil) throws -> [PrintEstimate] {
+        let documents = try documents(template, request: request, offers: offers)
         return PrintEstimate.Paper.all.map {
             PrintEstimate(header: documents.header.root, callFirst: documents.callFirst?.root, body: documents.body.root, paper: $0)
         }
