@@ -104,12 +104,15 @@ public struct Coverage: Sendable {
                 note(reach[pattern]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "ZIP \(pattern)", partner)
             }
         }
-        var counts: [String: [String: Int]] = [:]
-        for category in categories {
-            for area in areas {
-                counts[category, default: [:]][area.name] = directory.partners.filter { partner in
-                    partner.active && partner.categories.contains(category) && Self.serves(partner, area: area.name, reach: reach)
-                }.count
+        // Area by area, which active partners serve it (asked once per partner, not once
+        // per partner and category), then how many of those offer each category.
+        let zeros = Dictionary(areas.map { ($0.name, 0) }, uniquingKeysWith: { first, _ in first })
+        var counts = Dictionary(categories.map { ($0, zeros) }, uniquingKeysWith: { first, _ in first })
+        for area in areas {
+            let parts = area.name.split(separator: ",").map { $0.trimmedOfSpaces }
+            let county = parts.count == 2 ? (name: parts[0], state: parts[1]) : nil
+            for partner in directory.partners where partner.active && Self.serves(partner, area: area.name, county: county, reach: reach) {
+                for category in categories where partner.categories.contains(category) { counts[category]?[area.name]? += 1 }
             }
         }
         self.areas = areas
@@ -126,13 +129,13 @@ public struct Coverage: Sendable {
     }
 
     /// Whether the partner serves the area: remotely, statewide, by county, or in some of its ZIP codes.
-    private static func serves(_ partner: Partner, area: String, reach: [String: [String: Int]]) -> Bool {
+    /// `county`: the area's county and state, when its name is "County, ST".
+    private static func serves(_ partner: Partner, area: String, county: (name: String, state: String)?, reach: [String: [String: Int]]) -> Bool {
         let serviceArea = partner.serviceArea
         if serviceArea.remote || serviceArea.zips.contains(where: { "ZIP \($0)" == area || reach[$0]?[area] != nil }) { return true }
-        let parts = area.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2 else { return false }
-        if serviceArea.states.contains(parts[1]) { return true }
-        if case .county = PartnerSelection.areaMatch(partner, ClientLocation(county: parts[0], state: parts[1])) { return true }
+        guard let county else { return false }
+        if serviceArea.states.contains(county.state) { return true }
+        if case .county = PartnerSelection.areaMatch(partner, ClientLocation(county: county.name, state: county.state)) { return true }
         return false
     }
 
