@@ -1,12 +1,17 @@
 /// "Did you mean …?" for misspelt keys, categories and variables.
 enum NearestName {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a typo.
+    /// Of equally close ones, the first in byte order: candidates often come from a set or a
+    /// dictionary, whose order changes from run to run, and a message must not.
     static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            if let current = best, distance > current.distance || (distance == current.distance && !candidate.utf8.lexicographicallyPrecedes(current.name.utf8)) {
+                continue
+            }
+            best = (candidate, distance)
         }
         guard let best, best.distance <= max(2, name.count / 3) else { return nil }
         return best.name
