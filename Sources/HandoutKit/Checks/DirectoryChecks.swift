@@ -71,6 +71,12 @@ public struct Coverage: Sendable {
         public let line: Int
         public let column: Int
 
+        /// The county and state of a "County, ST" area; nil for a ZIP pattern's.
+        var county: (name: String, state: String)? {
+            let parts = name.split(separator: ",").map { $0.trimmedOfSpaces }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+
         public static func == (lhs: Area, rhs: Area) -> Bool { lhs.name == rhs.name }
         public func hash(into hasher: inout Hasher) { hasher.combine(name) }
     }
@@ -109,8 +115,7 @@ public struct Coverage: Sendable {
         let zeros = Dictionary(areas.map { ($0.name, 0) }, uniquingKeysWith: { first, _ in first })
         var counts = Dictionary(categories.map { ($0, zeros) }, uniquingKeysWith: { first, _ in first })
         for area in areas {
-            let parts = area.name.split(separator: ",").map { $0.trimmedOfSpaces }
-            let county = parts.count == 2 ? (name: parts[0], state: parts[1]) : nil
+            let county = area.county
             for partner in directory.partners where partner.active && Self.serves(partner, area: area.name, county: county, reach: reach) {
                 for category in categories where partner.categories.contains(category) { counts[category]?[area.name]? += 1 }
             }
@@ -129,7 +134,7 @@ public struct Coverage: Sendable {
     }
 
     /// Whether the partner serves the area: remotely, statewide, by county, or in some of its ZIP codes.
-    /// `county`: the area's county and state, when its name is "County, ST".
+    /// `county`: the area's (`Area.county`), worked out once per area.
     private static func serves(_ partner: Partner, area: String, county: (name: String, state: String)?, reach: [String: [String: Int]]) -> Bool {
         let serviceArea = partner.serviceArea
         if serviceArea.remote || serviceArea.zips.contains(where: { "ZIP \($0)" == area || reach[$0]?[area] != nil }) { return true }

@@ -22,8 +22,7 @@ struct PrintLengthCheck: Sendable {
     /// The places a client may be in: every "County, ST" area, or nowhere in particular.
     var places: [Place] {
         let named: [Place] = areas.compactMap { area in
-            let parts = area.name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return parts.count == 2 ? (area.name, ClientLocation(county: parts[0], state: parts[1])) : nil
+            area.county.map { (area.name, ClientLocation(county: $0.name, state: $0.state)) }
         }
         return named.isEmpty ? [(name: nil, location: nil)] : named
     }
