@@ -64,26 +64,23 @@ public struct PacketRenderer: Sendable {
         self.renderer = renderer
         let entries = renderer.library.entries()
         // Read and parsed on every core: with a thousand templates this is most of a small
-        // batch's start. Each result goes to its own slot, so the order is the library's.
-        let loaded = LockedSlots<Result<HandoutTemplate, InputErrors>>(count: entries.count)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let entry = entries[index]
+        // batch's start. The results come back in the library's order.
+        let loaded = entries.concurrentMapBlocking { entry -> Result<HandoutTemplate, InputErrors> in
             do {
-                loaded[index] = .success(try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language))
+                return .success(try HandoutTemplate.load(path: entry.path, displayPath: PathDisplay.relative(entry.path), id: entry.id, language: entry.language))
             } catch let errors as InputErrors {
-                loaded[index] = .failure(errors)
+                return .failure(errors)
             } catch {
-                loaded[index] = .failure(InputErrors([Diagnostic(.error, "\(error)", path: PathDisplay.relative(entry.path))]))
+                return .failure(InputErrors([Diagnostic(.error, "\(error)", path: PathDisplay.relative(entry.path))]))
             }
         }
         var templates: [String: HandoutTemplate] = [:]
         var failures: [String: InputErrors] = [:]
-        for (entry, result) in zip(entries, loaded.values) {
+        for (entry, result) in zip(entries, loaded) {
             let key = "\(entry.id)/\(entry.language)"
             switch result {
             case .success(let template): templates[key] = template
             case .failure(let errors): failures[key] = errors
-            case nil: break
             }
         }
         self.templates = templates
@@ -266,17 +263,3 @@ public struct PacketRenderer: Sendable {
     }
 }
 
-/// One slot per index, filled from several threads (`DispatchQueue.concurrentPerform`).
-private final class LockedSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
-        set { lock.lock(); defer { lock.unlock() }; slots[index] = newValue }
-    }
-
-    var values: [Value?] { lock.lock(); defer { lock.unlock() }; return slots }
-}
